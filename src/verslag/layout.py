@@ -1,0 +1,174 @@
+"""Layout clean-up of PDF text: page starts, running footers, blank lines, wrapping and hyphens.
+
+Every removal is recorded as :class:`~verslag.model.Furniture` with its source line, so each step
+can be traced back to a position.  The output is a list of :class:`Line` (content lines only),
+and :func:`join_lines` rebuilds paragraphs from hard-wrapped lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from verslag.model import Furniture
+from verslag.patterns import FOOTER_RE
+from verslag.source import Source
+
+__all__ = ["Layout", "Line", "clean", "dehyphenate", "join_lines", "paragraphs"]
+
+#: Characters that can end a paragraph (sentence end, list end, a closing quote or bracket).
+PARAGRAPH_END = frozenset(".!?:;…\"”’»)")
+
+#: Conjunctions after which a line-end hyphen is a suspended hyphen ("Hard- en Software").
+SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"en", "of", "tot", "noch", "als"})
+
+
+@dataclass(slots=True)
+class Line:
+    """One content line of the source after layout clean-up."""
+
+    text: str  #: the line without page-start space and trailing whitespace
+    number: int  #: 1-based source line
+    column: int  #: 1-based column of the first character kept
+    blank_before: int  #: how many blank lines (not counting footers) preceded it
+    page_start: bool  #: the line opened a page (leading space or form feed)
+
+
+@dataclass(slots=True)
+class Layout:
+    """The result of the clean-up: content lines, removed furniture and facts read from footers."""
+
+    lines: list[Line]
+    furniture: list[Furniture]
+    footers: list[dict[str, str]]  #: the named groups of each running footer
+    width: int  #: the wrap width estimated from the line lengths
+
+
+def _is_page_start(raw: str) -> bool:
+    # PERF: a plain character test, no regex: " Voorzitter: Diks"
+    return len(raw) > 1 and raw[0] == " " and raw[1] not in " \t"
+
+
+def clean(src: Source) -> Layout:
+    """Remove page starts, running footers and the blank lines that belong to them."""
+    out: list[Line] = []
+    furniture: list[Furniture] = []
+    footers: list[dict[str, str]] = []
+    blanks: list[int] = []  # line numbers of pending blank lines
+    raw_lines = src.lines
+    n = len(raw_lines)
+    i = 0
+    while i < n:
+        raw = raw_lines[i]
+        number = i + 1
+        stripped = raw.strip()
+        if not stripped:
+            blanks.append(number)
+            i += 1
+            continue
+        if stripped.startswith(("Tweede Kamer, verg", "Eerste Kamer, verg")):
+            m = FOOTER_RE.match(stripped)
+            if m is not None:
+                footers.append({k: v for k, v in m.groupdict().items() if v is not None})
+                for b in blanks:
+                    furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
+                blanks = []
+                furniture.append(Furniture(kind="footer", text=raw, line=number))
+                i += 1
+                # the blank lines after a footer belong to it
+                while i < n and not raw_lines[i].strip():
+                    furniture.append(Furniture(kind="blank", text=raw_lines[i], line=i + 1))
+                    i += 1
+                continue
+        page_start = _is_page_start(raw) or number in src.page_breaks
+        lead = len(raw) - len(raw.lstrip())
+        if lead:
+            furniture.append(Furniture(kind="page_start", text=raw[:lead], line=number))
+        out.append(Line(stripped, number, lead + 1, len(blanks), page_start))
+        for b in blanks:
+            furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
+        blanks = []
+        i += 1
+    for b in blanks:
+        furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
+    return Layout(out, furniture, footers, _estimate_width(out))
+
+
+def _estimate_width(lines: Sequence[Line]) -> int:
+    """The wrap width: a high percentile of line lengths (robust to a few overlong lines)."""
+    if not lines:
+        return 80
+    lengths = sorted(len(ln.text) for ln in lines)
+    k = min(len(lengths) - 1, int(len(lengths) * 0.98))
+    return max(lengths[k], 20)
+
+
+def dehyphenate(prev: str, nxt: str) -> tuple[str, str]:
+    """How to join a line ending in '-' to the next: the text to keep of ``prev`` and the separator.
+
+    A line-end hyphen is a break ('geschie-' + 'denis' → 'geschiedenis') unless the word is a real
+    hyphenated compound: the fragment already holds a hyphen ('face-to-'), has a capital after its first
+    letter ('GroenLinks-', 'MijnOverheid-'), is all capitals ('ISIDOOR-'), ends in a digit, or the next
+    line starts with a capital ('Noord-' + 'Holland').  A hyphen followed by a conjunction
+    ('Hard-' + 'en Software') is a suspended hyphen and keeps a space.
+    """
+    words = prev.split()
+    word = words[-1] if words else ""
+    frag = word[:-1]
+    first = nxt.split(" ", 1)[0] if nxt else ""
+    if not frag or not frag[-1].isalnum():
+        return prev, " "  # a dash on its own: 'zo -' + 'zei hij'
+    if first in SUSPENDED_HYPHEN_FOLLOWERS:
+        return prev, " "
+    keep = (
+        "-" in frag
+        or any(c.isupper() for c in frag[1:])
+        or (frag.isupper() and len(frag) > 1)
+        or frag[-1].isdigit()
+        or (first[:1].isupper())
+        or (first[:1].isdigit())
+    )
+    return (prev, "") if keep else (prev[:-1], "")
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Join hard-wrapped lines into one paragraph, undoing line-end hyphenation."""
+    out = ""
+    for ln in lines:
+        if not out:
+            out = ln
+        elif out.endswith("-"):
+            kept, sep = dehyphenate(out, ln)
+            out = kept + sep + ln
+        else:
+            out = out + " " + ln
+    return out
+
+
+def ends_paragraph(line: str, nxt: str, width: int) -> bool:
+    """Whether a paragraph ends after ``line``: it ends a sentence and the next word would have fit."""
+    if not line or line[-1] not in PARAGRAPH_END:
+        return False
+    first = nxt.split(" ", 1)[0]
+    return len(line) + 1 + len(first) <= width
+
+
+def paragraphs(lines: Sequence[Line], width: int) -> list[tuple[str, int, int]]:
+    """Rebuild paragraphs from wrapped lines: (text, first line, last line) for each paragraph.
+
+    A new paragraph starts after a line that ends a sentence short of the wrap width, and at a
+    list item ('– '); blank lines inside a paragraph (stray, from the extractor) are ignored.
+    """
+    out: list[tuple[str, int, int]] = []
+    group: list[Line] = []
+    for ln in lines:
+        if group:
+            prev = group[-1]
+            starts_item = ln.text.startswith(("– ", "- ", "• "))
+            if starts_item or ends_paragraph(prev.text, ln.text, width):
+                out.append((join_lines([g.text for g in group]), group[0].number, group[-1].number))
+                group = []
+        group.append(ln)
+    if group:
+        out.append((join_lines([g.text for g in group]), group[0].number, group[-1].number))
+    return out

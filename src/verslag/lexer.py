@@ -1,0 +1,76 @@
+"""Turn content lines into tokens: one token per line, each of a named kind.
+
+The rule table :data:`LINE_RULES` is tried in order; the first pattern that matches names the
+token.  Lines that match nothing are ``TEXT``.  Every content line becomes exactly one token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+from verslag.layout import Line
+from verslag.patterns import (
+    AANVANG_RE,
+    CHAIR_CHANGE_RE,
+    GRIFFIER_RE,
+    LABEL_RE,
+    SLUITING_RE,
+    SUSPENSION_RE,
+)
+
+__all__ = ["LINE_RULES", "Token", "TokenKind", "tokenize"]
+
+
+class TokenKind(Enum):
+    """What a line is."""
+
+    LABEL = "label"  #: a speaker label: 'De heer Verhoeven (D66):'
+    SUSPENSION = "suspension"  #: 'De vergadering wordt ... geschorst.'
+    CHAIR_CHANGE = "chair_change"  #: 'Voorzitter: Diks'
+    CLERK = "clerk"  #: 'Griffier: Nava'
+    START = "start"  #: 'Aanvang 16.04 uur.'
+    CLOSE = "close"  #: 'Sluiting 19.24 uur.'
+    TEXT = "text"  #: anything else
+
+
+@dataclass(slots=True)
+class Token:
+    """One line with its kind and the match that named it."""
+
+    kind: TokenKind
+    line: Line
+    match: regex.Match[str] | None
+
+
+#: (kind, pattern, quick test on the first characters) — the quick test avoids running every
+#: pattern on every line (PERF: most lines are TEXT and fail the quick test).
+LINE_RULES: tuple[tuple[TokenKind, regex.Pattern[str], tuple[str, ...]], ...] = (
+    (TokenKind.LABEL, LABEL_RE, ("De ", "Mevrouw ", "Minister", "Staatssecretaris ", "Viceminister", "Commissaris ")),
+    (TokenKind.SUSPENSION, SUSPENSION_RE, ("De vergadering wordt",)),
+    (TokenKind.CHAIR_CHANGE, CHAIR_CHANGE_RE, ("Voorzitter:",)),
+    (TokenKind.CLERK, GRIFFIER_RE, ("Griffier:", "Adjunct-griffier:")),
+    (TokenKind.START, AANVANG_RE, ("Aanvang ",)),
+    (TokenKind.CLOSE, SLUITING_RE, ("Sluiting ",)),
+)
+
+
+def classify(line: Line) -> Token:
+    """The token for one line."""
+    text = line.text
+    for kind, pattern, starts in LINE_RULES:
+        if text.startswith(starts):
+            if kind is TokenKind.LABEL and not text.endswith(":"):
+                continue
+            m = pattern.match(text)
+            if m is not None:
+                return Token(kind, line, m)
+    return Token(TokenKind.TEXT, line, None)
+
+
+def tokenize(lines: Sequence[Line]) -> list[Token]:
+    """One token per content line, in order."""
+    return [classify(ln) for ln in lines]
