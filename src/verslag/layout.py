@@ -44,53 +44,42 @@ class Layout:
     width: int  #: the wrap width estimated from the line lengths
 
 
-def _is_page_start(raw: str) -> bool:
-    # PERF: a plain character test, no regex: " Voorzitter: Diks"
-    return len(raw) > 1 and raw[0] == " " and raw[1] not in " \t"
+def _furniture(kind: str, text: str, line: int) -> Furniture:
+    # PERF: trusted values; skip validation (hundreds of blank lines per report)
+    return Furniture.model_construct(kind=kind, text=text, line=line)
 
 
 def clean(src: Source) -> Layout:
-    """Remove page starts, running footers and the blank lines that belong to them."""
+    """Remove page starts, running footers and the blank lines that belong to them.
+
+    Whitespace (blank lines, trailing spaces, wrap points) is layout and not recorded; a page-start
+    space and a footer line are recorded as :class:`Furniture`.
+    """
     out: list[Line] = []
     furniture: list[Furniture] = []
     footers: list[dict[str, str]] = []
-    blanks: list[int] = []  # line numbers of pending blank lines
-    raw_lines = src.lines
-    n = len(raw_lines)
-    i = 0
-    while i < n:
-        raw = raw_lines[i]
-        number = i + 1
+    blanks = 0  # blank lines pending before the next content line
+    breaks = src.page_breaks
+    number = 0
+    for raw in src.lines:
+        number += 1
         stripped = raw.strip()
         if not stripped:
-            blanks.append(number)
-            i += 1
+            blanks += 1
             continue
-        if stripped.startswith(("Tweede Kamer, verg", "Eerste Kamer, verg")):
+        if stripped[0] in "TE" and stripped.startswith(("Tweede Kamer, verg", "Eerste Kamer, verg")):
             m = FOOTER_RE.match(stripped)
             if m is not None:
                 footers.append({k: v for k, v in m.groupdict().items() if v is not None})
-                for b in blanks:
-                    furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
-                blanks = []
-                furniture.append(Furniture(kind="footer", text=raw, line=number))
-                i += 1
-                # the blank lines after a footer belong to it
-                while i < n and not raw_lines[i].strip():
-                    furniture.append(Furniture(kind="blank", text=raw_lines[i], line=i + 1))
-                    i += 1
+                furniture.append(_furniture(kind="footer", text=raw, line=number))
                 continue
-        page_start = _is_page_start(raw) or number in src.page_breaks
-        lead = len(raw) - len(raw.lstrip())
-        if lead:
-            furniture.append(Furniture(kind="page_start", text=raw[:lead], line=number))
-        out.append(Line(stripped, number, lead + 1, len(blanks), page_start))
-        for b in blanks:
-            furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
-        blanks = []
-        i += 1
-    for b in blanks:
-        furniture.append(Furniture(kind="blank", text=raw_lines[b - 1], line=b))
+        lead = 0
+        if raw[0] in " \t":
+            lead = len(raw) - len(raw.lstrip())
+            furniture.append(_furniture(kind="page_start", text=raw[:lead], line=number))
+        page_start = lead == 1 or number in breaks
+        out.append(Line(stripped, number, lead + 1, blanks, page_start))
+        blanks = 0
     return Layout(out, furniture, footers, _estimate_width(out))
 
 
@@ -153,6 +142,10 @@ def ends_paragraph(line: str, nxt: str, width: int) -> bool:
     return len(line) + 1 + len(first) <= width
 
 
+#: How a list item starts: '– ' (en dash), '- ' or '• '.
+ITEM_STARTS = frozenset({"– ", "- ", "• "})
+
+
 def paragraphs(lines: Sequence[Line], width: int) -> list[tuple[str, int, int]]:
     """Rebuild paragraphs from wrapped lines: (text, first line, last line) for each paragraph.
 
@@ -160,15 +153,23 @@ def paragraphs(lines: Sequence[Line], width: int) -> list[tuple[str, int, int]]:
     list item ('– '); blank lines inside a paragraph (stray, from the extractor) are ignored.
     """
     out: list[tuple[str, int, int]] = []
-    group: list[Line] = []
+    group: list[str] = []
+    first = last = 0
+    prev = ""
     for ln in lines:
-        if group:
-            prev = group[-1]
-            starts_item = ln.text.startswith(("– ", "- ", "• "))
-            if starts_item or ends_paragraph(prev.text, ln.text, width):
-                out.append((join_lines([g.text for g in group]), group[0].number, group[-1].number))
-                group = []
-        group.append(ln)
+        text = ln.text
+        if group and (
+            text[:2] in ITEM_STARTS
+            # PERF: inline ends_paragraph's cheap test first
+            or (prev[-1] in PARAGRAPH_END and len(prev) + 1 + len(text.split(" ", 1)[0]) <= width)
+        ):
+            out.append((join_lines(group), first, last))
+            group = []
+        if not group:
+            first = ln.number
+        group.append(text)
+        last = ln.number
+        prev = text
     if group:
-        out.append((join_lines([g.text for g in group]), group[0].number, group[-1].number))
+        out.append((join_lines(group), first, last))
     return out

@@ -58,9 +58,15 @@ LINE_RULES: tuple[tuple[TokenKind, regex.Pattern[str], tuple[str, ...]], ...] = 
 )
 
 
+#: First characters of any non-TEXT line (PERF: one set lookup rejects most lines).
+_FIRST_CHARS = frozenset(s[0] for _k, _p, starts in LINE_RULES for s in starts)
+
+
 def classify(line: Line) -> Token:
     """The token for one line."""
     text = line.text
+    if text[:1] not in _FIRST_CHARS:
+        return Token(TokenKind.TEXT, line, None)
     for kind, pattern, starts in LINE_RULES:
         if text.startswith(starts):
             if kind is TokenKind.LABEL and not text.endswith(":"):
