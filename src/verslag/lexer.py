@@ -44,6 +44,7 @@ class Token:
     kind: TokenKind
     line: Line
     match: regex.Match[str] | None
+    last: int = 0  #: the last source line of the token when it spans two (a label broken over a page)
 
 
 #: (kind, pattern, quick test on the first characters) — the quick test avoids running every
@@ -77,6 +78,37 @@ def classify(line: Line) -> Token:
     return Token(TokenKind.TEXT, line, None)
 
 
+#: Words a speaker label starts with; a line that starts so and does not end in ':' may be the first
+#: half of a label broken over a page ("De heer Van" / footer / "Weyenberg (D66):").
+LABEL_STARTS = ("De heer ", "Mevrouw ", "Minister ", "Minister-president ", "Staatssecretaris ")
+
+
 def tokenize(lines: Sequence[Line]) -> list[Token]:
-    """One token per content line, in order."""
-    return [classify(ln) for ln in lines]
+    """One token per content line, in order; a label broken over two lines becomes one LABEL token."""
+    tokens = [classify(ln) for ln in lines]
+    i = 0
+    out: list[Token] = []
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if (
+            tok.kind is TokenKind.TEXT
+            and i + 1 < n
+            and tokens[i + 1].kind is TokenKind.TEXT
+            and len(tok.line.text) < 60
+            and tok.line.text.startswith(LABEL_STARTS)
+            and tokens[i + 1].line.text.endswith(":")
+            and (tok.line.blank_before or tok.line.page_start or not out or out[-1].kind is not TokenKind.TEXT)
+        ):
+            nxt = tokens[i + 1].line
+            joined = tok.line.text + " " + nxt.text
+            m = LABEL_RE.match(joined)
+            if m is not None:
+                ln = tok.line
+                merged = Line(joined, ln.number, ln.column, ln.blank_before, ln.page_start)
+                out.append(Token(TokenKind.LABEL, merged, m, last=nxt.number))
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out

@@ -300,11 +300,12 @@ class Verslag(_Model):
     def iter_text(self) -> Iterator[tuple[int, str]]:
         """Every piece of text the model holds, with its first source line, in source order.
 
-        Together with :attr:`furniture` this accounts for every character of a text input.
+        Together with :attr:`furniture` this accounts for every character of a text input, apart from
+        whitespace and line-end hyphens; a label is given with its colon.
         """
         pieces: list[tuple[int, int, str]] = []
         for t in self.turns:
-            pieces.append((t.lines[0], 0, t.speaker.label))
+            pieces.append((t.lines[0], 0, t.speaker.label + ":"))
             spans = t.paragraph_lines or [(t.lines[0], t.lines[1])] * len(t.paragraphs)
             for (a, _b), p in zip(spans, t.paragraphs, strict=False):
                 pieces.append((a, 1, p))

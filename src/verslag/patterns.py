@@ -144,10 +144,12 @@ COMMITTEE_SPLIT_RE = regex.compile(
 )
 
 # de heer Grapperhaus, Minister van Justitie en Veiligheid, mevrouw Keijzer, Staatssecretaris van ...
+# de heer Rutte, Minister-president, Minister van Algemene Zaken, ...
 GOVERNMENT_RE = regex.compile(
     rf"""
     (?P<salutation>de\ heer|mevrouw)\ (?P<name>{_NAME}),\s+
-    (?P<office>(?:Minister-president|Minister|Staatssecretaris|minister-president|minister|staatssecretaris)
+    (?P<office>(?:[Mm]inister-president,\s+)?
+        (?:Minister-president|Minister|Staatssecretaris|minister-president|minister|staatssecretaris)
         \b[^,]*?)
     (?=,\s*(?:en\s+)?(?:de\ heer|mevrouw)\b|,?\s*(?:en\s+)?$|,?\s+over\b|\.\s*$|,\s*$)
     """,
