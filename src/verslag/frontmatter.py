@@ -31,7 +31,7 @@ from verslag.patterns import (
     VERGADERJAAR_RE,
 )
 
-__all__ = ["FrontMatter", "parse_front_matter", "parse_date", "parse_time"]
+__all__ = ["FrontMatter", "parse_date", "parse_front_matter", "parse_time"]
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -323,7 +323,7 @@ def _split_names(s: str) -> list[str]:
 
 def _add_government(meta: Meta, text: str) -> None:
     text = text.strip().rstrip(".:")
-    if text.endswith(", over") or text.endswith(" over"):
+    if text.endswith((", over", " over")):
         text = text[: text.rfind("over")].rstrip(" ,")
     known = {g.name for g in meta.government}
     for m in GOVERNMENT_RE.finditer(text):

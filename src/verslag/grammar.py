@@ -234,7 +234,7 @@ def _kind_from_turns(v: Verslag) -> str | None:
     for t in v.turns[:6]:
         m = KIND_RE.search(t.text)
         if m is not None:
-            kind = m["kind"].lower()
+            kind: str = m["kind"].lower()
             return {"notaoverleggen": "notaoverleg", "wetgevingsoverleggen": "wetgevingsoverleg"}.get(kind, kind)
     return None
 

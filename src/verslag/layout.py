@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from verslag.model import Furniture
 from verslag.patterns import FOOTER_RE
@@ -44,7 +45,7 @@ class Layout:
     width: int  #: the wrap width estimated from the line lengths
 
 
-def _furniture(kind: str, text: str, line: int) -> Furniture:
+def _furniture(kind: Literal["footer", "page_start"], text: str, line: int) -> Furniture:
     # PERF: trusted values; skip validation (hundreds of blank lines per report)
     return Furniture.model_construct(kind=kind, text=text, line=line)
 

@@ -112,7 +112,7 @@ class Turn(_Model):
     @computed_field(description="The paragraphs joined by newlines.")  # type: ignore[prop-decorator]
     @property
     def text(self) -> str:
-        """The paragraphs joined by ``"\\n"``."""
+        """The paragraphs joined by newlines."""
         return "\n".join(self.paragraphs)
 
     @property

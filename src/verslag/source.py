@@ -22,7 +22,7 @@ class Source:
     """The report text split into lines, with what normalisation changed.
 
     ``lines[i]`` is source line ``i + 1`` (1-based numbers everywhere outside this class).
-    ``page_breaks`` holds the 1-based lines that a form feed (``\\f``) started.
+    ``page_breaks`` holds the 1-based lines that a form feed (U+000C) started.
     """
 
     lines: list[str]
