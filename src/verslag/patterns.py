@@ -49,7 +49,7 @@ NUMBER_WORDS: dict[str, int] = {
 
 #: Lower-case name particles that may follow the first (capitalised) part of a surname.
 TUSSENVOEGSELS = frozenset(
-    "van de der den het 't ter ten te in op la le du di da del della el al von zu vom 's d' l' op' uit".split()
+    ["van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "la", "le", "du", "di", "da", "del", "della", "el", "al", "von", "zu", "vom", "'s", "d'", "l'", "op'", "uit"]
 )
 
 # One part of a name: 'Otterloo', 'Nieuwenhuizen-Wijbenga', 'Öztürk', "'t", 'der', "D'Hondt", 'Koşer'.
