@@ -240,3 +240,16 @@ def test_parse_detects_text_from_bytes_and_paths() -> None:
     assert len(verslag.parse(data).turns) == 174
     assert len(verslag.parse(str(SEED)).turns) == 174
     assert len(verslag.parse(SEED).turns) == 174
+
+
+def test_json_round_trip_of_the_model(seed: verslag.Verslag) -> None:
+    back = verslag.Verslag.model_validate_json(seed.model_dump_json())
+    assert verslag.compare(seed, back, positions=True) == []
+    assert back.turns[5].text == seed.turns[5].text
+
+
+def test_compare_reports_a_difference(seed: verslag.Verslag) -> None:
+    other = seed.model_copy(deep=True)
+    other.turns[3].speaker.party = "VVD"
+    diff = verslag.compare(seed, other)
+    assert len(diff) == 1 and diff[0].startswith("turns[3]") and "VVD" in diff[0]

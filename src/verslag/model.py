@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field, model_validator
 
 
 class Role(StrEnum):
@@ -108,6 +108,14 @@ class Turn(_Model):
     source_id: int | None = Field(
         default=None, exclude=True, repr=False, description="Internal: the node this turn was read from (XML input)."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_computed(cls, data: Any) -> Any:
+        """Accept our own JSON back: ``text`` is computed from the paragraphs, not stored."""
+        if isinstance(data, dict) and "text" in data:
+            data = {k: v for k, v in data.items() if k != "text"}
+        return data
 
     @computed_field(description="The paragraphs joined by newlines.")  # type: ignore[prop-decorator]
     @property
