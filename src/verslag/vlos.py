@@ -146,6 +146,11 @@ SPREKER_ROLES: dict[str, Role] = {
     "staatssecretaris": Role.STATE_SECRETARY,
 }
 
+_WOORDVOERDER = _N + "woordvoerder"
+_TURN_TAGS = frozenset({_WOORDVOERDER, _N + "interrumpant"})
+_FRAGMENT = _N + "draadboekfragment"
+_TEKST = _N + "tekst"
+
 #: Elements whose content is metadata, not text of the report.
 _SKIP = frozenset(
     _N + t
@@ -264,10 +269,10 @@ def _text(el: etree._Element | None) -> str:
 
 
 def _child_text(el: etree._Element | None, name: str) -> str:
-    """Whitespace-normalised text of the first child ``name`` of ``el``."""
+    """Whitespace-normalised text of the first child ``name`` of ``el`` (a leaf: its own text only)."""
     if el is None:
         return ""
-    return _text(el.find(_N + name))
+    return _norm(el.findtext(_N + name) or "")
 
 
 def _items(el: etree._Element) -> Iterator[etree._Element]:
@@ -357,7 +362,9 @@ def _speaker(spreker: etree._Element | None, chair: bool) -> Speaker:
     party = _party(spreker)
     office = _capitalise(functie) if role in (Role.MINISTER, Role.STATE_SECRETARY) and functie else None
     if chair:
-        return Speaker(label="De voorzitter", name=name, party=None, role=Role.CHAIR, prefix="De", office=None)
+        return Speaker(
+            label="De voorzitter", name=name, party=None, role=Role.CHAIR, prefix="De", office=None
+        )
     label = f"{aanhef} {name}".strip()
     if party and role in (Role.MEMBER, Role.OTHER):
         label += f" ({party})"
@@ -407,6 +414,18 @@ class _Reader:
         self.chair_changes: list[ChairChange] = []
         self.loose: list[_Loose] = []
         self.unplaced: list[Unparsed] = []
+        self.speakers: dict[tuple[str, bool], Speaker] = {}
+
+    def speaker(self, spreker: etree._Element | None, chair: bool) -> Speaker:
+        """Return the :class:`Speaker` of a ``spreker``, cached by its objectid (a person recurs often)."""
+        oid = spreker.get("objectid") if spreker is not None else None
+        if not oid:
+            return _speaker(spreker, chair)
+        key = (oid, chair)
+        sp = self.speakers.get(key)
+        if sp is None:
+            sp = self.speakers[key] = _speaker(spreker, chair)
+        return sp
 
     # ----- walking
 
@@ -417,15 +436,14 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
-            name = _local(child)
-            if name in ("woordvoerder", "interrumpant"):
+            if tag in _TURN_TAGS:
                 if group is None:
                     group = []
                     self.groups.append(group)
                 self.turn(child, group)
-            elif name == "draadboekfragment":
+            elif tag == _FRAGMENT:
                 self.fragment(child, owner=None)
-            elif name == "tekst":
+            elif tag == _TEKST:
                 self.loose_text(child, f"text of <{_local(el)}>")
             else:
                 self.walk(child)
@@ -433,22 +451,20 @@ class _Reader:
     def turn(self, el: etree._Element, group: list[tuple[str, int]]) -> None:
         """Read a ``woordvoerder`` or ``interrumpant`` as a turn; its nested interrumpanten follow it."""
         chair = _is_true(el, "isvoorzitter")
-        td = _TurnData(speaker=_speaker(el.find(_N + "spreker"), chair), chair=chair, line=_line(el))
+        td = _TurnData(speaker=self.speaker(el.find(_N + "spreker"), chair), chair=chair, line=_line(el))
         td.last_line = td.line
         index = len(self.turns)
         self.turns.append(td)
-        group.append(("W" if _local(el) == "woordvoerder" else "I", index))
+        group.append(("W" if el.tag == _WOORDVOERDER else "I", index))
         first_text = True
         for child in el:
-            if not isinstance(child.tag, str):
-                continue
-            name = _local(child)
-            if name == "tekst":
+            tag = child.tag
+            if tag == _TEKST:
                 self.turn_text(td, child, label_first=first_text)
                 first_text = False
-            elif name == "draadboekfragment":
+            elif tag == _FRAGMENT:
                 self.fragment(child, owner=td)
-            elif name in ("woordvoerder", "interrumpant"):
+            elif tag in _TURN_TAGS:
                 self.turn(child, group)
 
     def turn_text(self, td: _TurnData, tekst: etree._Element, *, label_first: bool) -> None:
@@ -834,7 +850,7 @@ def read_vlos(data: bytes) -> Verslag:
 
     turns = [
         Turn(
-            speaker=td.speaker,
+            speaker=td.speaker.model_copy(),  # cached per person: each turn gets its own to edit
             paragraphs=td.paragraphs,
             paragraph_lines=td.paragraph_lines,
             lines=(td.line, max(td.last_line, td.line)),
