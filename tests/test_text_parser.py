@@ -253,3 +253,37 @@ def test_compare_reports_a_difference(seed: verslag.Verslag) -> None:
     other.turns[3].speaker.party = "VVD"
     diff = verslag.compare(seed, other)
     assert len(diff) == 1 and diff[0].startswith("turns[3]") and "VVD" in diff[0]
+
+
+def test_commissiedebat_first_page() -> None:
+    v = parse_fixture("commissiedebat.txt")
+    m = v.meta
+    assert (m.identifier, m.dossier, m.number, m.year) == ("kst-21501-20-1850", "21501-20", "1850", "2022-2023")
+    assert (m.kind, m.title) == ("commissiedebat", "VERSLAG VAN EEN COMMISSIEDEBAT")
+    assert m.committees == ["vaste commissie voor Europese Zaken"]  # the footnote call '1' is not part of it
+    assert m.date == dt.date(2022, 12, 14)
+    assert [(g.name, g.office) for g in m.government] == [
+        ("Rutte", "Minister-president, minister van Algemene Zaken"),
+        ("Yeşilgöz-Zegerius", "Minister van Justitie en Veiligheid"),
+    ]
+    assert [(s.function, s.name) for s in m.signatories] == [
+        ("De fungerend voorzitter van de commissie", "Kamminga"),
+        ("De griffier van de commissie", "Hessing-Puts"),
+    ]
+    assert (m.chair, m.clerk) == ("Kamminga", "Meester-Schaap")
+    assert m.members_present == ["Jasper van Dijk", "Kamminga", "Agnes Mulder", "Van der Plas"]
+    # the first page's footer is glued to a line: it is furniture, the rest of the line is text
+    assert [f.text for f in v.furniture if f.kind == "footer"] == ["Tweede Kamer, vergaderjaar 2022–2023, 21 501-20, nr. 1850 1"]
+    assert "'s-Gravenhage 2023" in [b.text for b in v.front_matter]
+    assert [t.speaker.name for t in v.turns][1:3] == ["Jasper van Dijk", "Van der Plas"]
+    assert v.turns[5].speaker.office == "Minister van Justitie en Veiligheid"
+
+
+def test_wetgevingsoverleg_header() -> None:
+    v = parse_fixture("wetgevingsoverleg.txt")
+    m = v.meta
+    assert (m.kind, m.date, m.chair, m.dossier, m.year) == (
+        "wetgevingsoverleg", dt.date(2019, 11, 4), "Anne Mulder", "35302", "2019-2020")
+    assert [(a.dossier, a.number) for a in m.agenda] == [("35302", "2")]
+    assert [(g.name, g.office) for g in m.government] == [("Snel", "Staatssecretaris van Financiën")]
+    assert v.turns[2].speaker.role.value == "state_secretary"

@@ -20,12 +20,16 @@ from verslag.patterns import (
     AGENDA_ITEM_RE,
     AGENDA_REF_RE,
     COMMITTEE_SPLIT_RE,
+    DOSSIER_TITLE_RE,
     DUTCH_DATE_RE,
+    FOOTNOTE_CALL_RE,
     GOVERNMENT_RE,
+    IDENTIFIER_RE,
     INTRO_RE,
     MONTHS,
     NUMBER_WORDS,
-    SIGNATORY_FUNCTION_RE,
+    PUBLICATION_LINE_RE,
+    SIGNATORY_START_RE,
     TITLE_RE,
     VASTGESTELD_RE,
     VERGADERJAAR_RE,
@@ -88,9 +92,10 @@ def _starts_construct(tok: Token) -> bool:
     t = tok.line.text
     return (
         t.startswith(("– ", "- ", "• ", "Aanwezig zijn ", "Aanwezig is ", "Vastgesteld ", "Vergaderjaar "))
-        or SIGNATORY_FUNCTION_RE.match(t) is not None
-        or (t.startswith("De ") and " van de " in t and t.endswith(","))
+        or SIGNATORY_START_RE.match(t) is not None
         or TITLE_RE.match(t) is not None
+        or IDENTIFIER_RE.match(t) is not None
+        or PUBLICATION_LINE_RE.match(t) is not None
     )
 
 
@@ -153,6 +158,18 @@ def parse_title(st: _State) -> Block | None:
     m = VASTGESTELD_RE.match(t)
     if m is not None:
         return st.block(st.pos, st.pos, t)
+    m = IDENTIFIER_RE.match(t)
+    if m is not None:
+        meta.identifier = m["id"]
+        meta.dossier = meta.dossier or m["dossier"]
+        meta.number = meta.number or m["number"]
+        return st.block(st.pos, st.pos, t)
+    if PUBLICATION_LINE_RE.match(t) is not None:
+        return st.block(st.pos, st.pos, t)
+    m = DOSSIER_TITLE_RE.match(t)
+    if m is not None and not meta.committees and meta.dossier is None:
+        meta.dossier = m["dossier"].replace(" ", "")
+        return st.block(st.pos, st.pos, t)
     return None
 
 
@@ -212,8 +229,7 @@ def parse_agenda_item(st: _State) -> Block | None:
 def parse_signatory(st: _State) -> Block | None:
     """'De voorzitter van de vaste commissie voor Binnenlandse Zaken,' and the name on the next line."""
     t = st.text(st.pos)
-    if not t.startswith(("De voorzitter van", "De ondervoorzitter van", "De griffier van", "De adjunct-griffier van",
-                         "De plaatsvervangend", "De waarnemend")):
+    if SIGNATORY_START_RE.match(t) is None:
         return None
     last = _collect_until(st, lambda s: s.endswith(","), stop_at_construct=False)
     if last - st.pos > 3 or not st.text(last).endswith(","):
@@ -305,7 +321,8 @@ def _diag(st: _State, code: str, message: str) -> None:
 
 
 def _strip_article(s: str) -> str:
-    s = s.strip(" ,")
+    # 'vaste commissie voor Europese Zaken1': a footnote call glued to the name
+    s = FOOTNOTE_CALL_RE.sub("", s.strip(" ,"))
     for art in ("De ", "de "):
         if s.startswith(art):
             return s[len(art):]

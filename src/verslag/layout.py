@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from verslag.model import Furniture
-from verslag.patterns import FOOTER_RE
+from verslag.patterns import FOOTER_RE, FOOTER_TAIL_RE
 from verslag.source import Source
 
 __all__ = ["Layout", "Line", "clean", "dehyphenate", "join_lines", "paragraphs"]
@@ -74,6 +74,13 @@ def clean(src: Source) -> Layout:
                 footers.append({k: v for k, v in m.groupdict().items() if v is not None})
                 furniture.append(_furniture(kind="footer", text=raw, line=number))
                 continue
+        if "Kamer, vergaderjaar" in stripped:
+            tail = FOOTER_TAIL_RE.match(stripped)
+            m = FOOTER_RE.match(tail["footer"]) if tail is not None else None
+            if tail is not None and m is not None:
+                footers.append({k: v for k, v in m.groupdict().items() if v is not None})
+                furniture.append(_furniture(kind="footer", text=tail["footer"], line=number))
+                stripped = tail["head"]
         lead = 0
         if raw[0] in " \t":
             lead = len(raw) - len(raw.lstrip())

@@ -16,16 +16,22 @@ __all__ = [
     "AGENDA_REF_RE",
     "CHAIR_CHANGE_RE",
     "COMMITTEE_SPLIT_RE",
+    "DOSSIER_TITLE_RE",
     "DUTCH_DATE_RE",
     "FOOTER_RE",
+    "FOOTER_TAIL_RE",
+    "FOOTNOTE_CALL_RE",
     "GOVERNMENT_RE",
     "GRIFFIER_RE",
+    "IDENTIFIER_RE",
     "INTRO_RE",
     "KIND_RE",
     "LABEL_RE",
     "MONTHS",
     "NUMBER_WORDS",
+    "PUBLICATION_LINE_RE",
     "SIGNATORY_FUNCTION_RE",
+    "SIGNATORY_START_RE",
     "SLUITING_RE",
     "SUSPENSION_RE",
     "TITLE_RE",
@@ -87,6 +93,10 @@ FOOTER_RE = regex.compile(
     regex.VERBOSE,
 )
 
+# 's-Gravenhage 2023 Tweede Kamer, vergaderjaar 2022–2023, 21 501-20, nr. 1850 1
+# (the first page's footer, glued by the extractor to the end of the line before it)
+FOOTER_TAIL_RE = regex.compile(r"^(?P<head>.*?\S)\s+(?P<footer>(?:Tweede|Eerste)\ Kamer,\ vergaderjaar\ .*)$", regex.VERBOSE)
+
 # De vergadering wordt van 17.25 uur tot 17.42 uur geschorst.
 # De vergadering wordt enkele ogenblikken geschorst.
 # De vergadering wordt geschorst van 12.00 uur tot 13.00 uur.
@@ -127,10 +137,11 @@ AANWEZIG_RE = regex.compile(
 
 # De vaste commissie voor Economische Zaken en Klimaat, ... hebben op 11 maart 2020 overleg gevoerd
 # met de heer Grapperhaus, Minister van Justitie en Veiligheid, ..., over:
+# De vaste commissie voor Financiën heeft op 4 november 2019 een wetgevingsoverleg gevoerd over:
 INTRO_RE = regex.compile(
     r"""
     ^(?P<committees>.*?commissie.*?)\s+(?:heeft|hebben)\s+op\s+(?P<date>\d{1,2}\s+\p{L}+\s+\d{4})\s+
-    (?:een\s+(?P<kind>\p{L}+)\s+)?overleg\s+gevoerd
+    (?:een\s+(?P<kind>\p{L}*overleg|\p{L}+\s+overleg)|overleg)\s+gevoerd
     (?:\s+met\s+(?P<government>.*?))?
     (?:,?\s+over\s*(?P<about>.*))?$
     """,
@@ -193,7 +204,31 @@ KIND_RE = regex.compile(
 )
 
 # De ondervoorzitter van de vaste commissie voor Economische Zaken en Klimaat,
+# De fungerend voorzitter van de commissie,
 SIGNATORY_FUNCTION_RE = regex.compile(
-    r"^(?P<function>De\ (?:(?:onder|plaatsvervangend\ )?voorzitter|(?:adjunct-|waarnemend\ )?griffier)\ van\ .+),$",
+    r"""
+    ^(?P<function>De\ (?:(?:onder|vice)?voorzitter|(?:fungerend|plaatsvervangend|waarnemend)\ (?:voorzitter|griffier)
+        |(?:adjunct-|waarnemend\ )?griffier)\ van\ (?:de\ )?.*?),?$
+    """,
     regex.VERBOSE,
+)
+
+# The start of a signatory's function line (the function may wrap over two lines).
+SIGNATORY_START_RE = regex.compile(
+    r"^De\ (?:(?:onder|vice)?voorzitter|(?:fungerend|plaatsvervangend|waarnemend)\ (?:voorzitter|griffier)|(?:adjunct-)?griffier)\ van\b",
+    regex.VERBOSE,
+)
+
+# De vaste commissie voor Europese Zaken1 heeft op ...   (a footnote call glued to the last word)
+FOOTNOTE_CALL_RE = regex.compile(r"(?<=\p{L})\d{1,2}$")
+
+# kst-21501-20-1850   (the publication id printed on the first page)
+IDENTIFIER_RE = regex.compile(r"^(?P<id>kst-(?P<dossier>\d+(?:-[A-Z0-9]+)?)-(?P<number>[0-9A-Z]+))$")
+
+# 21 501-20 Europese Raad    (the dossier number and title on the first page)
+DOSSIER_TITLE_RE = regex.compile(r"^(?P<dossier>\d{2}\ \d{3}(?:-[A-Z0-9]+)?)\ +(?P<title>\S.*)$", regex.VERBOSE)
+
+# Tweede Kamer der Staten-Generaal 2    ISSN 0921 - 7371    's-Gravenhage 2023
+PUBLICATION_LINE_RE = regex.compile(
+    r"^(?:(?:Tweede|Eerste)\ Kamer\ der\ Staten-Generaal(?:\ \d)?|ISSN\ [\d\ \-]+|'s-Gravenhage\ \d{4})$", regex.VERBOSE
 )
