@@ -8,6 +8,9 @@ suspension, a chair change and a closing list with every commitment status.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
 
 import verslag
 from verslag import (
@@ -55,7 +58,8 @@ def _turn(speaker: Speaker, paragraphs: list[str], line: int, phase: Phase | Non
         n = max(1, len(p) // 70 + 1)
         spans.append((at, at + n - 1))
         at += n
-    return Turn(speaker=speaker, paragraphs=paragraphs, lines=(line, at - 1), paragraph_lines=spans, phase=phase)
+    # A copy per turn: tests change speakers in place and must not touch other turns or tests.
+    return Turn(speaker=speaker.model_copy(), paragraphs=paragraphs, lines=(line, at - 1), paragraph_lines=spans, phase=phase)
 
 
 def make_verslag(*, structure: bool = True) -> verslag.Verslag:
@@ -134,3 +138,46 @@ def make_verslag(*, structure: bool = True) -> verslag.Verslag:
             Commitment(text="Het CPB-onderzoek naar de Kamer sturen.", by=None, status=CommitmentStatus.ADDED),
         ]
     return v
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "kst-26643-679.txt"
+
+
+@lru_cache(maxsize=1)
+def parsed_fixture() -> verslag.Verslag:
+    """The bundled committee report, parsed once per test process (do not modify it)."""
+    return verslag.parse(FIXTURE)
+
+
+#: Elements HTML closes itself; everything else must be closed explicitly in our output.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def unbalanced_tags(html: str) -> list[str]:
+    """Problems with the nesting of tags in ``html`` (empty: every element is closed in order)."""
+
+    class Checker(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.stack: list[str] = []
+            self.problems: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in _VOID:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _VOID:
+                return
+            if not self.stack or self.stack[-1] != tag:
+                self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'} at {self.getpos()}")
+                if tag in self.stack:
+                    while self.stack.pop() != tag:
+                        pass
+                return
+            self.stack.pop()
+
+    c = Checker()
+    c.feed(html)
+    c.close()
+    return c.problems + [f"<{t}> never closed" for t in c.stack]

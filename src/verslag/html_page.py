@@ -67,7 +67,7 @@ border-radius:999px;padding:.15rem .65rem .15rem .4rem;cursor:pointer;display:fl
 .tl-row{display:grid;grid-template-columns:13rem 1fr;gap:.75rem;align-items:end;margin:.2rem 0 .55rem}
 .tl-label{font-size:.85rem;line-height:1.25;color:var(--fg);text-decoration:none}
 .tl-label small{display:block;color:var(--muted)}
-.tl-bar{display:flex;align-items:flex-end;height:30px;padding-top:8px;min-width:2.5rem}
+.tl-bar{display:flex;align-items:flex-end;height:30px;padding-top:8px;min-width:2.5rem;overflow:hidden}
 .seg{position:relative;flex:1 1 0;min-width:2px;height:100%;background:var(--c);border-right:1px solid var(--bg);
 display:block}
 .seg.ex{height:55%;opacity:.95}
