@@ -1,0 +1,561 @@
+"""Read Officiële Bekendmakingen XML (Handelingen or Kamerstuk) into a :class:`Verslag`.
+
+lxml (through :func:`verslag.xml_tree.safe_parse`) gives the structure; the input bytes are kept
+on ``Verslag._xml`` together with an :class:`XmlBinding` that says which element each turn,
+paragraph and meta field came from and what they looked like at read time, so that
+:mod:`verslag.xml_writer` can give the bytes back unchanged or change only what was edited.
+
+Three variants are detected per file (see ``docs/xml.md``):
+
+* ``handelingen``: ``<handelingen>`` with ``spreekbeurt/spreker`` markup;
+* ``verbatim``: a ``<kamerstuk>`` whose body has paragraphs that are only a speaker label
+  (``<al>De heer X (PARTIJ):</al>``), read through the text grammar
+  (:func:`verslag.grammar.parse_paragraphs`);
+* ``kamerstuk``: any other ``<kamerstuk>`` (a motie, a letter): meta and front-matter blocks only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from lxml import etree
+
+from verslag.errors import RoundTripError, XmlStructureError
+from verslag.frontmatter import parse_date, parse_time
+from verslag.model import Block, ChairChange, Diagnostic, Role, Severity, Speaker, Suspension, Turn, Verslag
+from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, SLUITING_RE, SUSPENSION_RE, TITLE_RE, VERGADERJAAR_RE
+from verslag.xml_tree import Document, parse_document, safe_parse
+
+__all__ = ["MetaBinding", "TurnBinding", "XmlBinding", "paragraph_text", "read_xml", "speaker_parts"]
+
+Variant = Literal["handelingen", "verbatim", "kamerstuk"]
+
+#: The root of every OB publication.
+ROOT_TAG = "officiele-publicatie"
+
+#: Speaker prefix (voorvoegsels) → role; the same table as the text grammar.
+PREFIX_ROLES: dict[str, Role] = {
+    "Minister": Role.MINISTER,
+    "Minister-president": Role.MINISTER,
+    "Viceminister-president": Role.MINISTER,
+    "Staatssecretaris": Role.STATE_SECRETARY,
+    "Commissaris": Role.OTHER,
+}
+
+
+@dataclass
+class TurnBinding:
+    """Where one turn lives in the document and what it looked like when read."""
+
+    kind: Literal["spreekbeurt", "bare", "label"]  #: Handelingen turn, bare <tekst>, or label-led <al>s
+    anchor: int  #: element index of the spreekbeurt, the bare tekst or the label <al>
+    paragraphs: list[int]  #: element index of each paragraph's <al>, in order
+    speaker: tuple[str, str, str | None, str, str]  #: (label, name, party, role, prefix) at read time
+    texts: tuple[str, ...]  #: the paragraphs at read time
+    parts: dict[str, int] = field(default_factory=dict)  #: spreker children: 'voorvoegsels', 'naam', ...
+    markup: tuple[str, str, str | None] = ("", "", None)  #: (prefix, name, party) as the markup spells them
+    label_text: str = ""  #: label variant: the label paragraph's text at read time ('De heer X (D66):')
+    last: int = -1  #: element index of the turn's last element (where a following new turn goes)
+
+
+@dataclass
+class MetaBinding:
+    """A meta field that has its own element or attribute."""
+
+    index: int  #: element index
+    attr: str | None  #: None: the element's text; else this attribute (a URL holds the identifier)
+    value: Any  #: the model value at read time
+    raw: str  #: the text or attribute value at read time
+
+
+@dataclass
+class XmlBinding:
+    """The lossless document behind a :class:`Verslag` read from OB XML (``Verslag._xml``)."""
+
+    data: bytes  #: the input, byte for byte
+    variant: Variant
+    turns: dict[int, TurnBinding] = field(default_factory=dict)  #: by Turn.source_id
+    order: list[int] = field(default_factory=list)  #: source ids in document order
+    meta: dict[str, MetaBinding] = field(default_factory=dict)  #: by Meta field name
+    container: int = -1  #: element that receives new turns when there are none yet
+    element_count: int = 0  #: number of elements lxml saw (checked against the tokenizer)
+    unbound: list[str] = field(default_factory=list)  #: why some turns could not be tied to elements
+    _doc: Document | None = None
+
+    def document(self) -> Document:
+        """The lossless tree, tokenized on first use (PERF: reading never needs it)."""
+        if self._doc is None:
+            doc = parse_document(self.data, validate=False)
+            if len(doc.elements) != self.element_count:
+                raise RoundTripError(
+                    "the lossless tree does not match the parsed structure",
+                    found=f"{len(doc.elements)} elements", expected=f"{self.element_count}",
+                )
+            self._doc = doc
+        return self._doc
+
+
+# --- text helpers --------------------------------------------------------------------------------
+
+
+def _squash(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+def _keep(s: str | None) -> bool:
+    # whitespace that contains a newline is the indenter's, not the author's (docs/xml.md)
+    return s is not None and s != "" and not (s.isspace() and "\n" in s)
+
+
+def _collect(el: Any, parts: list[str]) -> None:
+    t = el.text
+    if _keep(t):
+        parts.append(t)
+    for c in el:
+        if isinstance(c.tag, str) and c.tag != "noot":
+            _collect(c, parts)
+        tail = c.tail
+        if _keep(tail):
+            parts.append(tail)
+
+
+def paragraph_text(el: Any) -> str:
+    """The text of a paragraph element: indentation artefacts dropped, footnotes left out, whitespace collapsed."""
+    parts: list[str] = []
+    _collect(el, parts)
+    return " ".join("".join(parts).split())
+
+
+def _text(el: Any) -> str:
+    return paragraph_text(el) if el is not None else ""
+
+
+def _end_line(el: Any) -> int:
+    """The source line of the element's end tag."""
+    chain: list[Any] = []
+    node = el
+    while len(node):
+        node = node[-1]
+        chain.append(node)
+    line: int = node.sourceline or el.sourceline or 0
+    line += (node.text or "").count("\n")
+    for n in chain:
+        line += (n.tail or "").count("\n")
+    return line
+
+
+def speaker_parts(speaker: Speaker) -> tuple[str, str, str | None]:
+    """How a speaker is spelled in ``<spreker>`` markup: (voorvoegsels, achternaam, politiek)."""
+    if speaker.role is Role.CHAIR:
+        return (speaker.prefix or "De", "voorzitter", None)
+    return (speaker.prefix, speaker.name, speaker.party)
+
+
+def _snapshot(t: Turn) -> tuple[str, str, str | None, str, str]:
+    s = t.speaker
+    return (s.label, s.name, s.party, str(s.role), s.prefix)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+class _Ctx:
+    """State of one read: the lxml tree, the element index and the binding being built."""
+
+    def __init__(self, data: bytes, root: Any) -> None:
+        self.root = root
+        self.elements: list[Any] = list(root.iter(etree.Element))
+        self.index: dict[Any, int] = {e: i for i, e in enumerate(self.elements)}
+        self.binding = XmlBinding(data=data, variant="kamerstuk", element_count=len(self.elements))
+
+    def idx(self, el: Any) -> int:
+        return self.index[el]
+
+
+def read_xml(data: bytes) -> Verslag:
+    """Read OB XML bytes into a :class:`Verslag` that remembers them (``v._xml``)."""
+    root = safe_parse(data)
+    if root.tag != ROOT_TAG:
+        raise XmlStructureError(
+            "not an Officiële Bekendmakingen publication",
+            line=root.sourceline or 1, column=1, found=f"<{root.tag}>", expected=f"<{ROOT_TAG}>",
+        )
+    ctx = _Ctx(data, root)
+    body = next((c for c in root if c.tag in ("handelingen", "kamerstuk")), None)
+    if body is None:
+        first = next((c for c in root if isinstance(c.tag, str) and c.tag != "metadata"), None)
+        raise XmlStructureError(
+            "an OB publication of a kind verslag does not read",
+            line=(first.sourceline if first is not None else root.sourceline) or 1, column=1,
+            found=f"<{first.tag}>" if first is not None else "no content", expected="<handelingen> or <kamerstuk>",
+        )
+    v = _read_handelingen(ctx, body) if body.tag == "handelingen" else _read_kamerstuk(ctx, body)
+    _apply_metadata(ctx, v, root.find("metadata"))
+    from verslag import structure
+
+    structure.analyze(v)
+    b = ctx.binding
+    for t in v.turns:
+        if t.source_id is not None and t.source_id in b.turns:
+            tb = b.turns[t.source_id]
+            tb.speaker = _snapshot(t)
+            tb.texts = tuple(t.paragraphs)
+    v.source_format = "ob-xml"
+    v._xml = b
+    return v
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+
+def _identifier_from_url(url: str) -> str | None:
+    # https://zoek.officielebekendmakingen.nl/h-tk-20172018-61-10/metadata.xml
+    parts = [p for p in url.split("/") if p]
+    if len(parts) >= 2 and parts[-1] == "metadata.xml" and "-" in parts[-2]:
+        return parts[-2]
+    return None
+
+
+def _year_from_identifier(ident: str) -> str | None:
+    # h-tk-20172018-61-10 → 2017-2018
+    for part in ident.split("-"):
+        if len(part) == 8 and part.isdigit() and int(part[4:]) == int(part[:4]) + 1:
+            return f"{part[:4]}-{part[4:]}"
+    return None
+
+
+def _apply_metadata(ctx: _Ctx, v: Verslag, metadata: Any) -> None:
+    meta = v.meta
+    fields: dict[str, tuple[str, Any]] = {}
+    if metadata is not None:
+        for m in metadata.iter("meta"):
+            name = m.get("name") or ""
+            content = m.get("content") or ""
+            fields.setdefault(name, (content, m))
+    ident_el: tuple[str, Any] | None = None
+    if "DC.identifier" in fields and fields["DC.identifier"][0]:
+        ident_el = fields["DC.identifier"]
+        ident: str | None = ident_el[0]
+    else:
+        rec = fields.get("OVERHEIDop.externMetadataRecord")
+        ident = _identifier_from_url(rec[0]) if rec else None
+        ident_el = rec if ident else None
+    if ident and meta.identifier is None:
+        meta.identifier = ident
+        assert ident_el is not None
+        ctx.binding.meta["identifier"] = MetaBinding(ctx.idx(ident_el[1]), "content", ident, ident_el[0])
+    if meta.dossier is None and fields.get("OVERHEIDop.dossiernummer", ("",))[0]:
+        meta.dossier = fields["OVERHEIDop.dossiernummer"][0].replace(" ", "")
+    if meta.number is None and fields.get("OVERHEIDop.ondernummer", ("",))[0]:
+        meta.number = fields["OVERHEIDop.ondernummer"][0]
+    if meta.year is None and fields.get("OVERHEIDop.vergaderjaar", ("",))[0]:
+        meta.year = fields["OVERHEIDop.vergaderjaar"][0]
+    if meta.date is None and fields.get("OVERHEIDop.datumVergadering", ("",))[0]:
+        with contextlib.suppress(ValueError):
+            meta.date = dt.date.fromisoformat(fields["OVERHEIDop.datumVergadering"][0][:10])
+    if meta.year is None and meta.identifier:
+        meta.year = _year_from_identifier(meta.identifier)
+
+
+# --- Handelingen ---------------------------------------------------------------------------------
+
+
+def _paragraphs(el: Any) -> Iterator[Any]:
+    """The <al> elements under ``el`` that are text paragraphs (not inside a footnote)."""
+    for al in el.iter("al"):
+        p = al.getparent()
+        inside_note = False
+        while p is not None and p is not el:
+            if p.tag == "noot":
+                inside_note = True
+                break
+            p = p.getparent()
+        if not inside_note:
+            yield al
+
+
+def _front(paragraphs: list[tuple[str, int]], v: Verslag) -> None:
+    """Front matter through the shared front-matter rules of the text grammar."""
+    if not paragraphs:
+        return
+    from verslag.grammar import parse_paragraphs
+
+    fm = parse_paragraphs(paragraphs)
+    v.meta = fm.meta
+    v.front_matter = fm.front_matter + [Block(text=u.text, lines=u.lines) for u in fm.unparsed]
+    v.diagnostics.extend(d for d in fm.diagnostics if d.code not in ("V201", "V202"))
+
+
+def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
+    v = Verslag()
+    b = ctx.binding
+    b.variant = "handelingen"
+    front: list[tuple[str, int]] = []
+    date: dt.date | None = None
+    items: list[Any] = []
+    for item in h:
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag == "vergadering":
+            for c in item:
+                if not isinstance(c.tag, str):
+                    continue
+                t = _text(c)
+                if c.tag == "vergaderdatum":
+                    date = parse_date(t)
+                if t:
+                    front.append((t, c.sourceline or 0))
+        else:
+            items.append(item)
+    title_el: Any = None
+    body: list[tuple[str, Any]] = []  # ('turn' | 'bare', element) in order, after the first spreekbeurt
+    for item in items:
+        if b.container < 0 or item.tag == "agendapunt":
+            b.container = ctx.idx(item)
+        for c in item:
+            if not isinstance(c.tag, str):
+                continue
+            tag = c.tag
+            if tag == "item-titel" and title_el is None:
+                title_el = c
+            elif tag == "spreekbeurt":
+                body.append(("turn", c))
+            elif tag == "tekst" and item.tag != "opening" and any(k == "turn" for k, _ in body):
+                body.append(("bare", c))
+            elif tag in ("onderwerp", "tekst", "tussenkop"):
+                front.extend((t, al.sourceline or 0) for al in _paragraphs(c) if (t := paragraph_text(al)))
+    _front(front, v)
+    meta = v.meta
+    if date is not None and meta.date is None:
+        meta.date = date
+    if title_el is not None:
+        meta.title = _text(title_el) or None
+        b.meta["title"] = MetaBinding(ctx.idx(title_el), None, meta.title, title_el.text or "")
+    chair = meta.chair
+    for kind, el in body:
+        if kind == "turn":
+            v.turns.append(_spreekbeurt_turn(ctx, el, chair, v))
+            continue
+        als = list(_paragraphs(el))
+        texts = [paragraph_text(al) for al in als]
+        line = el.sourceline or 0
+        lines = (line, _end_line(el))
+        one = texts[0] if len(texts) == 1 else ""
+        m = SUSPENSION_RE.match(one) if one else None
+        if m is not None:
+            start = m["start"] or m["start2"]
+            end = m["end"] or m["end2"] or m["until"]
+            v.suspensions.append(Suspension(
+                text=one, start=parse_time(start) if start else None, end=parse_time(end) if end else None,
+                kind="short" if m["short"] else "long", after_turn=len(v.turns) - 1, lines=lines,
+            ))
+            continue
+        m = CHAIR_CHANGE_RE.match(one) if one else None
+        if m is not None:
+            chair = m["name"]
+            if meta.chair is None:
+                meta.chair = chair
+            v.chair_changes.append(ChairChange(name=chair, text=one, after_turn=len(v.turns) - 1, lines=lines))
+            continue
+        m = SLUITING_RE.match(one) if one else None
+        if m is not None:
+            meta.end = parse_time(m["time"])
+            v.closing.append(Block(text=one, lines=lines))
+            continue
+        keep = [(al, t) for al, t in zip(als, texts, strict=True) if t]
+        turn = Turn(
+            speaker=Speaker(label="", name="", role=Role.OTHER),
+            paragraphs=[t for _al, t in keep],
+            paragraph_lines=[(al.sourceline or 0, _end_line(al)) for al, _t in keep],
+            lines=lines,
+            source_id=ctx.idx(el),
+        )
+        b.turns[ctx.idx(el)] = TurnBinding("bare", ctx.idx(el), [ctx.idx(al) for al, _t in keep], ("", "", None, "", ""),
+                                           (), last=ctx.idx(el))
+        b.order.append(ctx.idx(el))
+        v.turns.append(turn)
+    if meta.year is None and meta.date is not None:
+        from verslag.grammar import year_of
+
+        meta.year = year_of(meta.date)
+    return v
+
+
+def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn:
+    sp = sb.find("spreker")
+    parts: dict[str, int] = {}
+    prefix, name, party = "", "", None
+    if sp is not None:
+        parts["spreker"] = ctx.idx(sp)
+        vv, naam, pol = sp.find("voorvoegsels"), sp.find("naam"), sp.find("politiek")
+        if vv is not None:
+            parts["voorvoegsels"] = ctx.idx(vv)
+            prefix = _text(vv)
+        if naam is not None:
+            parts["naam"] = ctx.idx(naam)
+            ach = naam.find("achternaam")
+            if ach is not None:
+                parts["achternaam"] = ctx.idx(ach)
+            name = _squash("".join(naam.itertext()))
+        if pol is not None:
+            parts["politiek"] = ctx.idx(pol)
+            party = _squash(pol.text) or None
+    if name.lower() == "voorzitter":
+        speaker = Speaker(label=f"{prefix} {name}".strip(), name=chair or "voorzitter", role=Role.CHAIR, prefix=prefix)
+    else:
+        # In Handelingen markup 'De heer'/'Mevrouw' is a member even without <politiek> (the Eerste
+        # Kamer prints no party); the text grammar, which has no markup, needs the party instead.
+        role = PREFIX_ROLES.get(prefix) or (Role.MEMBER if party or prefix in ("De heer", "Mevrouw") else Role.OTHER)
+        office = None
+        if role in (Role.MINISTER, Role.STATE_SECRETARY):
+            office = next((g.office for g in v.meta.government if g.name.casefold() == name.casefold()), None)
+        label = " ".join(x for x in (prefix, name) if x) + (f" ({party})" if party else "")
+        speaker = Speaker(label=label, name=name, party=party, role=role, prefix=prefix, office=office)
+    als: list[Any] = []
+    for c in sb:
+        if isinstance(c.tag, str) and c.tag != "spreker":
+            als.extend(_paragraphs(c))
+    keep = [(al, t) for al in als if (t := paragraph_text(al))]
+    i = ctx.idx(sb)
+    b = ctx.binding
+    b.turns[i] = TurnBinding(
+        "spreekbeurt", i, [ctx.idx(al) for al, _t in keep], ("", "", None, "", ""), (), parts,
+        (prefix, name, party), last=i,
+    )
+    b.order.append(i)
+    return Turn(
+        speaker=speaker,
+        paragraphs=[t for _al, t in keep],
+        paragraph_lines=[(al.sourceline or 0, _end_line(al)) for al, _t in keep],
+        lines=(sb.sourceline or 0, _end_line(sb)),
+        source_id=i,
+    )
+
+
+# --- Kamerstuk -----------------------------------------------------------------------------------
+
+
+def _read_kamerstuk(ctx: _Ctx, ks: Any) -> Verslag:
+    b = ctx.binding
+    year_el: Any = None
+    kop = ks.find("kamerstukkop")
+    if kop is not None:
+        year_el = next((t for t in kop.iter("tekstregel") if t.get("inhoud") == "vergaderjaar"), None)
+    dossier_el = next(iter(ks.iter("dossiernr")), None)
+    stuk = ks.find("stuk")
+    number_el = titel_el = datumtekst = None
+    paras: list[tuple[str, int, int | None]] = []  # (text, line, element index or None)
+    if stuk is not None:
+        number_el = next(iter(stuk.iter("ondernummer")), None)
+        titel_el = stuk.find("titel")
+        datumtekst = stuk.find("datumtekst")
+        if datumtekst is not None and (t := _text(datumtekst)):
+            paras.append((t, datumtekst.sourceline or 0, None))
+        for c in stuk:
+            if isinstance(c.tag, str) and c.tag not in ("stuknr", "titel", "datumtekst", "ondertekening"):
+                paras.extend((t, al.sourceline or 0, ctx.idx(al)) for al in _paragraphs(c) if (t := paragraph_text(al)))
+    verbatim = any(LABEL_RE.match(t) is not None for t, _l, _i in paras)
+    from verslag.grammar import parse_paragraphs
+
+    v = parse_paragraphs([(t, line) for t, line, _i in paras])
+    if verbatim:
+        b.variant = "verbatim"
+        _bind_verbatim(ctx, v, paras)
+    else:
+        b.variant = "kamerstuk"
+        v.diagnostics = [d for d in v.diagnostics if d.code not in ("V201", "V202")]
+        v.front_matter.extend(Block(text=u.text, lines=u.lines) for u in v.unparsed)
+        v.unparsed = []
+    if paras:
+        last_al = next((i for _t, _l, i in reversed(paras) if i is not None), None)
+        if last_al is not None:
+            b.container = last_al
+    meta = v.meta
+    if year_el is not None:
+        raw = _text(year_el)
+        m = VERGADERJAAR_RE.match(raw)
+        meta.year = f"{m['y1']}-{m['y2']}" if m is not None else (raw or meta.year)
+        b.meta["year"] = MetaBinding(ctx.idx(year_el), None, meta.year, raw)
+    if dossier_el is not None and (raw := _text(dossier_el)):
+        meta.dossier = raw.replace(" ", "")
+        b.meta["dossier"] = MetaBinding(ctx.idx(dossier_el), None, meta.dossier, raw)
+    if number_el is not None and (raw := _text(number_el)):
+        meta.number = raw
+        b.meta["number"] = MetaBinding(ctx.idx(number_el), None, meta.number, raw)
+    if titel_el is not None and (raw := _text(titel_el)):
+        m = TITLE_RE.match(raw)
+        if m is not None and m["title"] == raw:
+            # a bare 'VERSLAG VAN EEN ALGEMEEN OVERLEG' says only the kind (docs/xml.md)
+            if not meta.kind:
+                meta.kind = " ".join(m["kind"].lower().split())
+        elif raw.upper() != "VERSLAG" or not verbatim:
+            meta.title = raw
+            b.meta["title"] = MetaBinding(ctx.idx(titel_el), None, meta.title, raw)
+    if meta.date is None and datumtekst is not None:
+        d = datumtekst.find("datum")
+        iso = d.get("isodatum") if d is not None else None
+        try:
+            meta.date = dt.date.fromisoformat(iso) if iso else parse_date(_text(datumtekst))
+        except ValueError:
+            meta.date = parse_date(_text(datumtekst))
+    if stuk is not None and not meta.signatories:
+        from verslag.model import Signatory
+
+        for o in stuk.iter("ondertekening"):
+            f, n = o.find("functie"), o.find("naam")
+            if n is not None:
+                meta.signatories.append(Signatory(function=_text(f).rstrip(","), name=_text(n)))
+    if meta.year is None and meta.date is not None:
+        from verslag.grammar import year_of
+
+        meta.year = year_of(meta.date)
+    return v
+
+
+def _bind_verbatim(ctx: _Ctx, v: Verslag, paras: list[tuple[str, int, int | None]]) -> None:
+    """Tie each turn the grammar built to its label <al> and paragraph <al>s, by order and text."""
+    b = ctx.binding
+    j = 0
+    n = len(paras)
+    for k, t in enumerate(v.turns):
+        label = t.speaker.label
+        while j < n:
+            m = LABEL_RE.match(paras[j][0])
+            if m is not None and m["label"] == label:
+                break
+            j += 1
+        if j >= n or paras[j][2] is None:
+            b.unbound.append(f"turn {k} ({label!r}): its label paragraph was not found")
+            continue
+        anchor = paras[j][2]
+        label_par = paras[j][0]
+        assert anchor is not None
+        j += 1
+        resume = j
+        found: list[int] = []
+        for p in t.paragraphs:
+            while j < n and paras[j][0] != p:
+                j += 1
+            if j >= n or paras[j][2] is None:
+                break
+            idx = paras[j][2]
+            assert idx is not None
+            found.append(idx)
+            j += 1
+        if len(found) != len(t.paragraphs):
+            b.unbound.append(f"turn {k} ({label!r}): a paragraph was not found as one <al>")
+            j = resume
+            continue
+        t.source_id = anchor
+        b.turns[anchor] = TurnBinding("label", anchor, found, ("", "", None, "", ""), (),
+                                      last=found[-1] if found else anchor, label_text=label_par)
+        b.order.append(anchor)
+    if b.unbound:
+        v.diagnostics.append(Diagnostic(
+            code="V501", severity=Severity.INFO,
+            message=f"{len(b.unbound)} turn(s) not tied to XML elements; editing them cannot be written back",
+        ))
