@@ -18,8 +18,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-from _factory import make_verslag, parsed_fixture
 
+from _factory import make_verslag, parsed_fixture
 from verslag.html_page import debate_page
 
 pytestmark = pytest.mark.browser

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import re
 
-from _factory import make_verslag, parsed_fixture, unbalanced_tags
-
 import verslag
+from _factory import make_verslag, parsed_fixture, unbalanced_tags
 from verslag.display import FOLD_WORDS, commitment_html, turn_html, verslag_html
 
 

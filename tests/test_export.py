@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from _factory import FIXTURE, make_verslag, parsed_fixture
 
 import verslag
+from _factory import FIXTURE, make_verslag, parsed_fixture
 from verslag.export import to_csv, to_jsonl, to_markdown
 from verslag.tables import COLUMNS
 

@@ -6,9 +6,9 @@ import sys
 
 import lxml.html
 import pytest
-from _factory import FIXTURE, make_verslag, parsed_fixture, unbalanced_tags
 
 import verslag
+from _factory import FIXTURE, make_verslag, parsed_fixture, unbalanced_tags
 from verslag.html_page import debate_page
 
 

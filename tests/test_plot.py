@@ -4,15 +4,15 @@ import io
 import sys
 
 import pytest
-from _factory import make_verslag, parsed_fixture
 
 import verslag
+from _factory import make_verslag, parsed_fixture
 
 pytest.importorskip("matplotlib")
 
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
-from verslag.plot import interruption_matrix, speaking_share  # noqa: E402
+from verslag.plot import interruption_matrix, speaking_share
 
 
 def _png(fig: Figure) -> bytes:

@@ -4,9 +4,9 @@ import datetime as dt
 import sys
 
 import pytest
-from _factory import make_verslag, parsed_fixture
 
 import verslag
+from _factory import make_verslag, parsed_fixture
 from verslag.tables import COLUMNS, KINDS
 
 IDS = ("report", "dossier", "number", "date", "meeting_kind")

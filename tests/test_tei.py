@@ -4,10 +4,10 @@ import subprocess
 import sys
 
 import pytest
-from _factory import FIXTURE, make_verslag, parsed_fixture
 from lxml import etree
 
 import verslag
+from _factory import FIXTURE, make_verslag, parsed_fixture
 from verslag.tei import XML_INVALID_RE, speech_links, to_tei
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
