@@ -1,11 +1,67 @@
-"""Debate structure: phases, interruptions, commitments (owned by issue 3)."""
+"""Debate structure: phases, interruptions, commitments (the structure stage of every reader).
+
+:func:`analyze` fills, in place, ``Turn.phase`` of every turn, ``Verslag.interruptions``,
+``Verslag.commitments`` and ``Verslag.candidates``.  It is pure over the Verslag (no I/O), may be
+run again after an edit, and never raises on odd input: a report it cannot read a structure from
+simply gets fewer phases and no commitments.
+"""
 
 from __future__ import annotations
 
-from verslag.model import Verslag
+from verslag.commitments import extract, find_candidates, link_candidates
+from verslag.interruptions import find_interruptions
+from verslag.model import Diagnostic, Phase, Severity, Verslag
+from verslag.phases import plan_phases
+from verslag.speakers import roster
 
-__all__ = ["analyze"]
+__all__ = ["STRUCTURE_CODES", "analyze"]
+
+#: The diagnostic codes this stage adds (and replaces when run again).
+STRUCTURE_CODES = ("V401", "V402")
 
 
 def analyze(v: Verslag) -> None:
-    """Fill phases, interruptions and commitments of ``v`` in place."""
+    """Fill phases, interruptions, commitments and commitment candidates of ``v`` in place.
+
+    For VLOS input that already carries interruptions (from the nesting of ``interrumpant`` in
+    ``woordvoerder``) those are kept.
+    """
+    people = roster(v)
+    plan = plan_phases(v, people)
+    phases = plan.phases(len(v.turns))
+    for t, p in zip(v.turns, phases, strict=True):
+        t.phase = p
+    if not (v.source_format == "vlos" and v.interruptions):
+        v.interruptions = find_interruptions(v, phases, people)
+    candidates = find_candidates(v)
+    commitments = extract(v, phases, people)
+    link_candidates(v, commitments, candidates)
+    v.candidates = candidates
+    v.commitments = commitments
+    _diagnose(v, plan.government_first is not None, phases)
+
+
+def _diagnose(v: Verslag, answered: bool, phases: list[Phase]) -> None:
+    diags = [d for d in v.diagnostics if d.code not in STRUCTURE_CODES]
+    if answered and Phase.COMMITMENTS not in phases:
+        diags.append(
+            Diagnostic(
+                code="V401",
+                severity=Severity.INFO,
+                message="no closing list of commitments found (expected a chair's turn such as "
+                "'Ik heb de volgende toezeggingen genoteerd.' followed by items)",
+            )
+        )
+    for c in v.commitments:
+        if c.by is None and c.status != "withdrawn":
+            first = c.turns[0] if c.turns else None
+            line = v.turns[first].lines[0] if first is not None and first < len(v.turns) else 0
+            diags.append(
+                Diagnostic(
+                    code="V402",
+                    severity=Severity.INFO,
+                    message=f"commitment {c.text[:60]!r}: the bewindspersoon could not be resolved with certainty",
+                    line=line,
+                )
+            )
+    v.diagnostics = diags

@@ -1,0 +1,327 @@
+"""Phases of a debate (termijnen) and who is given the floor.
+
+A committee debate runs: the chair opens; the members give their inbreng (eerste termijn van de
+Kamer); the bewindspersonen answer one after the other (eerste termijn van het kabinet); often a
+second round of both; the chair reads out the commitments (toezeggingen); the chair closes.
+
+The boundaries are found from what happens, never from turn counts:
+
+* ``members_first_term`` starts at the first member's inbreng: the first member given the floor
+  by the chair, or the first long member turn;
+* ``government_first_term`` starts at the first *answer* of a bewindspersoon: a turn after the
+  chair gave that bewindspersoon (or 'de bewindspersonen') the floor, or a long turn.  A short
+  remark of a bewindspersoon during a member's inbreng does not start it;
+* ``members_second_term`` starts at the chair's turn announcing the tweede termijn (followed by a
+  member who speaks), or else at the first member turn that opens a run of inbrengen of at least
+  two members before the government speaks again;
+* ``government_second_term`` starts at the next answer of a bewindspersoon;
+* ``commitments`` starts at the chair's turn that opens the closing list (see
+  :func:`verslag.commitments.find_list_start`) and holds the interjections during it;
+* ``closing`` is the chair's final turn(s) after the last turn of anyone else, without list items.
+
+A report with one termijn simply has no second-term phases; a report without bewindspersonen
+(a rondetafelgesprek) has only opening, members_first_term and closing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from verslag.model import Phase, Role, Turn, Verslag
+from verslag.speakers import Roster, fold, roster
+
+__all__ = [
+    "ANSWER_MIN_WORDS",
+    "PhasePlan",
+    "TurnKind",
+    "assign_phases",
+    "floor_targets",
+    "plan_phases",
+    "sentences",
+    "turn_kind",
+]
+
+TurnKind = Literal["chair", "member", "government"]
+
+#: A bewindspersoon's turn of at least this many words is an answer even without a hand-over.
+ANSWER_MIN_WORDS = 200
+#: After the chair gave a bewindspersoon the floor, a turn of at least this many words starts an answer.
+ANSWER_AFTER_HANDOVER_MIN_WORDS = 25
+#: A member turn of at least this many words can open the members' first term without a hand-over.
+INBRENG_MIN_WORDS = 100
+#: A member's inbreng in a second-term run must have at least this many words.
+SECOND_TERM_MIN_WORDS = 40
+#: In the fallback for a second term, a member turn of this many words counts in the run.
+RUN_MIN_WORDS = 60
+
+#: Sentence boundary: after . ! ? (or an ellipsis) followed by a space.
+SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«\"'‘(–\d])")
+
+#: The chair gives the floor.  'Het woord is aan de heer Amhaouch van de CDA-fractie.' /
+#: 'Dan kijken we naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties voor zijn beantwoording.' /
+#: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo'.
+HANDOVER_RE = regex.compile(
+    r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
+        |geef\s+(?:ik\s+)?(?:nu\s+|graag\s+|eerst\s+)?(?:het\s+woord\s+)?(?:aan|naar)
+        |heeft\s+(?:nu\s+|eerst\s+)?(?:\S+\s+){0,8}?het\s+woord
+        |(?:ik\s+)?kijk\s+(?:even\s+|nu\s+|eerst\s+)?(?:naar|richting)
+        |kijken\s+we\s+(?:nu\s+|eerst\s+)?naar
+        |gaan\s+we\s+(?:nu\s+|eerst\s+)?(?:naar|luisteren\s+naar)
+        |(?:de\s+)?beurt\s+(?:is\s+)?aan
+        |voor\s+(?:zijn|haar|de)\s+beantwoording
+        |geef\s+ik\s+(?:\S+\s+){1,6}het\s+woord
+        |mag\s+(?:\S+\s+){1,6}beginnen)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A chair's sentence that is nothing but a name: 'De heer Weverling.' / 'Tot slot mevrouw Buitenweg.'
+BARE_NAME_RE = regex.compile(
+    r"""^(?:(?:dank\s+u\s+wel|dank\s+u|dank)[.,]?\s+)?(?:dan\s+|tot\s+slot\s+|als\s+laatste\s+|ten\s+slotte\s+|nu\s+|eerst\s+)?
+        (?:de\s+heer|mevrouw|meneer|mijnheer|minister|staatssecretaris)\s+[\p{L}'’\- ]{2,40}?
+        (?:\s+van\s+(?:de\s+)?[\p{L}0-9\-]+)?(?:,\s*gaat\s+uw\s+gang)?\s*[.!]?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: The government as a whole: 'Kunnen de bewindspersonen meteen antwoorden?'
+GOVERNMENT_WORDS_RE = regex.compile(
+    r"\b(?:de\s+bewindsperso(?:o|ne)n|de\s+bewindslieden|het\s+kabinet|de\s+regering|de\s+ministers)\b",
+    regex.IGNORECASE,
+)
+
+#: Words that make a chair's sentence about an interruption, not a hand-over: 'Er is een interruptie van …'.
+NOT_A_HANDOVER_RE = regex.compile(r"interrupt|interrump|vervolgvraag|punt\s+van\s+orde|\bvraag\s+van\b", regex.IGNORECASE)
+
+#: The chair announces the second round: 'Ik kijk naar de linkerkant voor de tweede termijn.'
+SECOND_TERM_RE = regex.compile(
+    r"\btweede\s+termijn\b|\btermijn\s+van\s+de\s+(?:Kamer|commissie)\b|\btweede\s+ronde\b", regex.IGNORECASE
+)
+
+#: A mention of the second round that is not its start: 'Dat kunt u bewaren voor de tweede termijn.'
+SECOND_TERM_NOT_RE = regex.compile(
+    r"""\b(?:geen|zonder)\b[^.?!]{0,40}\btweede\s+(?:termijn|ronde)
+        |\bbewa(?:ar|ren)\b|\bkunt\s+u\b|\bstraks\b|\blater\b|\bterugkomen\b|\bop\s+terug\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def turn_kind(t: Turn) -> TurnKind:
+    """'chair', 'government' (minister or staatssecretaris) or 'member' (members and other speakers)."""
+    if t.speaker.role == Role.CHAIR:
+        return "chair"
+    if t.speaker.role in (Role.MINISTER, Role.STATE_SECRETARY):
+        return "government"
+    return "member"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (a simple split after . ! ? before a capital)."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        out.extend(s.strip() for s in SENTENCE_SPLIT_RE.split(para) if s.strip())
+    return out
+
+
+@dataclass(frozen=True)
+class FloorTargets:
+    """Whom a chair's turn gives the floor: surnames, and whether it is 'the government' as a whole."""
+
+    names: tuple[str, ...] = ()
+    government: bool = False
+    any_handover: bool = False
+
+
+def floor_targets(text: str, people: Roster) -> FloorTargets:
+    """Whom the chair gives the floor in ``text`` ('Het woord is aan de heer Amhaouch' → Amhaouch)."""
+    names: dict[str, None] = {}
+    government = False
+    seen = False
+    for s in sentences(text):
+        if NOT_A_HANDOVER_RE.search(s):
+            continue
+        if not (HANDOVER_RE.search(s) or BARE_NAME_RE.match(s)):
+            continue
+        seen = True
+        for m in people.find(s):
+            if m.resolution is not None:
+                names.setdefault(m.resolution.name, None)
+        if GOVERNMENT_WORDS_RE.search(s):
+            government = True
+    return FloorTargets(tuple(names), government, seen)
+
+
+@dataclass
+class PhasePlan:
+    """The first turn (0-based) of each phase that occurs; ``None`` where a phase is absent."""
+
+    members_first: int | None = None
+    government_first: int | None = None
+    members_second: int | None = None
+    government_second: int | None = None
+    commitments: int | None = None
+    closing: int | None = None
+    kinds: list[TurnKind] = field(default_factory=list)
+
+    def phases(self, n: int) -> list[Phase]:
+        """The phase of each of ``n`` turns."""
+        starts = [
+            (0, Phase.OPENING),
+            (self.members_first, Phase.MEMBERS_FIRST_TERM),
+            (self.government_first, Phase.GOVERNMENT_FIRST_TERM),
+            (self.members_second, Phase.MEMBERS_SECOND_TERM),
+            (self.government_second, Phase.GOVERNMENT_SECOND_TERM),
+            (self.commitments, Phase.COMMITMENTS),
+            (self.closing, Phase.CLOSING),
+        ]
+        marks = sorted((i, p) for i, p in starts if i is not None)
+        out: list[Phase] = []
+        k = 0
+        current = Phase.OPENING
+        for i in range(n):
+            while k < len(marks) and marks[k][0] <= i:
+                current = marks[k][1]
+                k += 1
+            out.append(current)
+        return out
+
+
+def _chairs_before(i: int, kinds: Sequence[TurnKind]) -> range:
+    """The run of chair turns directly before turn ``i``."""
+    j = i
+    while j > 0 and kinds[j - 1] == "chair":
+        j -= 1
+    return range(j, i)
+
+
+def _handed_to(i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> FloorTargets:
+    names: dict[str, None] = {}
+    gov = False
+    any_h = False
+    for c in _chairs_before(i, kinds):
+        ft = floor_targets(turns[c].text, people)
+        names.update(dict.fromkeys(ft.names))
+        gov = gov or ft.government
+        any_h = any_h or ft.any_handover
+    return FloorTargets(tuple(names), gov, any_h)
+
+
+def _is_answer(i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> bool:
+    t = turns[i]
+    if kinds[i] != "government":
+        return False
+    if t.words >= ANSWER_MIN_WORDS:
+        return True
+    ft = _handed_to(i, turns, kinds, people)
+    given = fold(t.speaker.name) in {fold(n) for n in ft.names} or ft.government
+    return given and t.words >= ANSWER_AFTER_HANDOVER_MIN_WORDS
+
+
+def _first_answer(start: int, stop: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> int | None:
+    for i in range(start, stop):
+        if _is_answer(i, turns, kinds, people):
+            return i
+    return None
+
+
+def _members_first(turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> int | None:
+    first: int | None = None
+    for i, t in enumerate(turns):
+        if kinds[i] != "member":
+            continue
+        if first is None:
+            first = i
+        if t.words >= INBRENG_MIN_WORDS:
+            return i
+        ft = _handed_to(i, turns, kinds, people)
+        if fold(t.speaker.name) in {fold(n) for n in ft.names}:
+            return i
+    return first
+
+
+def _next_kind(i: int, kinds: Sequence[TurnKind], stop: int, kind: TurnKind) -> int:
+    for j in range(i, stop):
+        if kinds[j] == kind:
+            return j
+    return stop
+
+
+def _members_second(
+    start: int, stop: int, turns: Sequence[Turn], kinds: Sequence[TurnKind]
+) -> int | None:
+    # 1. The chair announces the tweede termijn and a member then speaks.
+    for c in range(start, stop):
+        if kinds[c] != "chair":
+            continue
+        hits = [s for s in sentences(turns[c].text) if SECOND_TERM_RE.search(s) and not SECOND_TERM_NOT_RE.search(s)]
+        if not hits:
+            continue
+        j = c + 1
+        while j < stop and kinds[j] == "chair":
+            j += 1
+        if j >= stop or kinds[j] != "member":
+            continue
+        gov = _next_kind(j, kinds, stop, "government")
+        if any(kinds[k] == "member" and turns[k].words >= SECOND_TERM_MIN_WORDS for k in range(j, gov)):
+            return c
+    # 2. A run of inbrengen of two or more members before the government speaks again.
+    for i in range(start, stop):
+        if kinds[i] != "member" or turns[i].words < RUN_MIN_WORDS:
+            continue
+        gov = _next_kind(i, kinds, stop, "government")
+        speakers = {fold(turns[k].speaker.name) for k in range(i, gov)
+                    if kinds[k] == "member" and turns[k].words >= RUN_MIN_WORDS}
+        if len(speakers) >= 2:
+            return i
+    return None
+
+
+def _closing(start: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], in_list: bool) -> int | None:
+    from verslag.commitments import is_list_turn
+
+    c = len(turns)
+    while c > start and kinds[c - 1] == "chair":
+        if in_list and is_list_turn(turns[c - 1].text):
+            break
+        c -= 1
+    return c if c < len(turns) else None
+
+
+def plan_phases(v: Verslag, people: Roster | None = None) -> PhasePlan:
+    """Find where each phase starts in ``v`` (see the module docstring for the rules)."""
+    from verslag.commitments import find_list_start
+
+    people = people or roster(v)
+    turns = v.turns
+    n = len(turns)
+    kinds: list[TurnKind] = [turn_kind(t) for t in turns]
+    p = PhasePlan(kinds=kinds)
+    if n == 0:
+        return p
+    p.members_first = _members_first(turns, kinds, people)
+    p.government_first = _first_answer((p.members_first or 0) + 1 if p.members_first is not None else 0, n,
+                                       turns, kinds, people)
+    last_start = p.government_first if p.government_first is not None else p.members_first
+    if p.government_first is not None:
+        p.commitments = find_list_start(v, p.government_first + 1)
+        stop = p.commitments if p.commitments is not None else n
+        p.members_second = _members_second(p.government_first + 1, stop, turns, kinds)
+        if p.members_second is not None:
+            last_start = p.members_second
+            p.government_second = _first_answer(p.members_second + 1, stop, turns, kinds, people)
+            if p.government_second is not None:
+                last_start = p.government_second
+    if p.commitments is not None:
+        p.closing = _closing(p.commitments + 1, turns, kinds, in_list=True)
+    elif last_start is not None:
+        p.closing = _closing(last_start + 1, turns, kinds, in_list=False)
+    if p.members_first is not None and p.government_first is None and p.closing is not None and p.closing <= p.members_first:
+        p.closing = None
+    return p
+
+
+def assign_phases(v: Verslag, people: Roster | None = None) -> list[Phase]:
+    """The phase of every turn of ``v``, in order."""
+    return plan_phases(v, people).phases(len(v.turns))

@@ -1,0 +1,408 @@
+"""Speaker resolution: who is meant by 'meneer Amhaouch', 'collega Keijzer' or 'de Minister van BZK'.
+
+A :class:`Roster` is built from the report's own header (members present, the bewindspersonen
+with their offices, the chair) and from the speakers of the turns.  :meth:`Roster.resolve` maps a
+mention to one person with a score and a reason, or to ``None`` when nobody matches well enough
+or when two people match equally well: a name is never guessed.
+
+Matching uses rapidfuzz on accent-folded, case-folded names; offices are compared by title
+(minister, staatssecretaris) and ministry, with the usual ministry abbreviations expanded
+(BZK, EZK, JenV, VWS, OCW, IenW, SZW, LNV, BuZa, Financiën, Defensie, AZ, BHO ...).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+from rapidfuzz import fuzz
+
+from verslag.model import Role, Verslag
+
+__all__ = [
+    "MINISTRY_ABBREVIATIONS",
+    "Mention",
+    "Person",
+    "Resolution",
+    "Roster",
+    "expand_ministry",
+    "fold",
+    "names_in",
+    "roster",
+]
+
+PersonKind = Literal["member", "government"]
+
+#: Minimum rapidfuzz ratio (0..100) for a surname to count as the same name ('Amhaoch' ~ 'Amhaouch').
+NAME_MIN_RATIO = 88.0
+#: Minimum rapidfuzz ratio (0..100) for a ministry name when it is neither equal nor a part of the office.
+MINISTRY_MIN_RATIO = 90.0
+#: Score of a bare title ('de staatssecretaris') that fits exactly one bewindspersoon present.
+BARE_TITLE_SCORE = 0.8
+
+#: Ministry abbreviations and short forms → the ministry's name as used in offices.
+#: Keys are compared case-folded with '&' and spaces removed ('J&V' → 'jv').
+MINISTRY_ABBREVIATIONS: dict[str, str] = {
+    "az": "Algemene Zaken",
+    "bz": "Buitenlandse Zaken",
+    "buza": "Buitenlandse Zaken",
+    "bho": "Buitenlandse Handel en Ontwikkelingssamenwerking",
+    "bhos": "Buitenlandse Handel en Ontwikkelingssamenwerking",
+    "bzk": "Binnenlandse Zaken en Koninkrijksrelaties",
+    "def": "Defensie",
+    "defensie": "Defensie",
+    "ez": "Economische Zaken",
+    "ezk": "Economische Zaken en Klimaat",
+    "ezk/lnv": "Economische Zaken en Klimaat",
+    "fin": "Financiën",
+    "financien": "Financiën",
+    "financiën": "Financiën",
+    "ienm": "Infrastructuur en Milieu",
+    "ienw": "Infrastructuur en Waterstaat",
+    "iw": "Infrastructuur en Waterstaat",
+    "jenv": "Justitie en Veiligheid",
+    "jv": "Justitie en Veiligheid",
+    "venj": "Veiligheid en Justitie",
+    "kgg": "Klimaat en Groene Groei",
+    "lnv": "Landbouw, Natuur en Voedselkwaliteit",
+    "lvvn": "Landbouw, Visserij, Voedselzekerheid en Natuur",
+    "ocw": "Onderwijs, Cultuur en Wetenschap",
+    "szw": "Sociale Zaken en Werkgelegenheid",
+    "vro": "Volkshuisvesting en Ruimtelijke Ordening",
+    "vws": "Volksgezondheid, Welzijn en Sport",
+    "aenm": "Asiel en Migratie",
+}
+
+_TUSSENVOEGSEL = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Hh]et|'t|[Ii]n|[Oo]p|[Ll]e|[Ll]a|[Dd]a|[Dd]i|[Dd]u|[Ee]l|[Aa]l)"
+
+#: A surname with optional tussenvoegsels and at most one further capitalised word:
+#: 'Van Otterloo', 'van der Lee', 'Van Haersma Buma', 'Dik-Faber', 'Özütok'.
+NAME_RE = regex.compile(
+    rf"""(?:{_TUSSENVOEGSEL}\s+){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}'’\-]+)?""",
+    regex.VERBOSE,
+)
+
+#: A person mentioned by salutation or office in running text.
+#: 'Het woord is aan de heer Amhaouch van de CDA-fractie.' / 'Ik sluit me aan bij collega Keijzer'
+#: / 'Ik kijk naar de Minister van BZK, van Binnenlandse Zaken en Koninkrijksrelaties.'
+MENTION_RE = regex.compile(
+    rf"""
+    (?P<office>
+        \b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Vv]iceminister-president)
+        \s+(?:van|voor)\s+
+        (?:\p{{Lu}}[\p{{L}}&/\-]*|en|,)(?:\s*(?:\p{{Lu}}[\p{{L}}&/\-]*|en\s+(?=\p{{Lu}})|,\s*(?=\p{{Lu}})))*
+    )
+    |
+    (?P<titled>
+        \b(?:[Dd]e\s+heer|[Mm]evrouw|[Mm]eneer|[Mm]ijnheer|[Cc]ollega|[Hh]et\s+lid|[Mm]inister|[Ss]taatssecretaris)
+        \s+(?P<name>{NAME_RE.pattern})
+        (?P<party>\s+(?:van\s+(?:de\s+)?(?:fractie\s+van\s+(?:de\s+)?)?)?\(?[\p{{Lu}}0-9][\p{{L}}0-9\-]*\)?)?
+    )
+    |
+    (?P<bare>\b(?:[Dd]e|[Dd]eze)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Pp]remier)\b)
+    """,
+    regex.VERBOSE,
+)
+
+#: The parts of an office: 'Minister van Binnenlandse Zaken en Koninkrijksrelaties', 'Minister voor Rechtsbescherming'.
+OFFICE_RE = regex.compile(
+    r"""^(?:de\s+)?(?P<title>minister-president|viceminister-president|minister|staatssecretaris|premier|bewindspersoon)
+        (?:\s+(?P<prep>van|voor)\s+(?P<ministry>.+?))?\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: Salutations and determiners before a name: 'de heer', 'mevrouw', 'meneer', 'collega', 'het lid'.
+SALUTATION_RE = regex.compile(
+    r"^(?:(?:de|het|mijn|onze|mijnheer\s+de)\s+)?(?:heer|mevrouw|mevr\.|meneer|mijnheer|dhr\.|collega|lid|leden)\s+",
+    regex.IGNORECASE,
+)
+
+#: A trailing party after a name: 'Verhoeven van D66', 'Amhaouch van de CDA-fractie', 'Buitenweg (GroenLinks)'.
+PARTY_TAIL_RE = regex.compile(
+    r"""\s+(?:\((?P<p1>[^)]+)\)?|van\s+(?:de\s+)?(?:fractie\s+van\s+(?:de\s+)?)?(?P<p2>[\p{L}0-9\-]+?)(?:-?fractie)?)\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_TITLES = {"minister": "minister", "staatssecretaris": "staatssecretaris", "minister-president": "minister-president",
+           "premier": "minister-president", "viceminister-president": "minister", "bewindspersoon": "*"}
+
+
+def fold(s: str) -> str:
+    """Case- and accent-folded text with single spaces: 'Van  Öztürk' → 'van ozturk'."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("’", "'").split())
+
+
+def expand_ministry(text: str) -> str:
+    """The ministry named by ``text``, with an abbreviation expanded: 'BZK' → 'Binnenlandse Zaken en Koninkrijksrelaties'."""
+    key = fold(text).replace("&", "").replace(" ", "").replace(".", "")
+    return MINISTRY_ABBREVIATIONS.get(key, text.strip())
+
+
+def _ministry_words(text: str) -> list[str]:
+    return [w for w in regex.split(r"[\s,]+", fold(expand_ministry(text))) if w and w != "en"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone present at the meeting, as the header and the labels give them."""
+
+    name: str
+    kind: PersonKind
+    party: str | None = None
+    office: str | None = None
+    salutation: str = ""
+    is_chair: bool = False
+
+    @property
+    def title(self) -> str | None:
+        """'minister', 'staatssecretaris' or 'minister-president' for a bewindspersoon with an office."""
+        if not self.office:
+            return None
+        m = OFFICE_RE.match(self.office)
+        return _TITLES.get(m.group("title").lower()) if m else None
+
+    @property
+    def ministry(self) -> str | None:
+        """The ministry part of the office: 'Justitie en Veiligheid'."""
+        if not self.office:
+            return None
+        m = OFFICE_RE.match(self.office)
+        return m.group("ministry") if m and m.group("ministry") else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A mention resolved to a person: the surname, how sure (0..1) and why."""
+
+    name: str
+    score: float
+    kind: PersonKind
+    reason: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to a person found in running text, with its character span and resolution (or None)."""
+
+    start: int
+    end: int
+    text: str
+    resolution: Resolution | None
+
+
+@dataclass
+class Roster:
+    """The people of one report, with the rules to resolve a mention to one of them."""
+
+    people: list[Person] = field(default_factory=list)
+
+    def members(self) -> list[Person]:
+        """The members of the Kamer present (including the chairing member)."""
+        return [p for p in self.people if p.kind == "member"]
+
+    def government(self) -> list[Person]:
+        """The bewindspersonen present."""
+        return [p for p in self.people if p.kind == "government"]
+
+    def parties(self) -> set[str]:
+        """The folded party names known from the labels."""
+        return {fold(p.party) for p in self.people if p.party}
+
+    def get(self, name: str) -> Person | None:
+        """The person with exactly this surname (case-insensitive), preferring a bewindspersoon's record."""
+        hits = [p for p in self.people if fold(p.name) == fold(name)]
+        return hits[0] if hits else None
+
+    # -- resolution -------------------------------------------------------------------------------
+
+    def resolve(self, mention: str, *, kind: PersonKind | None = None) -> Resolution | None:
+        """Resolve a mention ('meneer Amhaouch', 'de Minister van BZK') to one person, or ``None``.
+
+        ``kind`` restricts the search to members or to bewindspersonen.
+        """
+        text = " ".join(mention.replace("\u00a0", " ").split()).strip(" .,;:!?«»\"'()")
+        if not text or len(text) > 200:
+            return None
+        m = OFFICE_RE.match(text)
+        if m and m.group("ministry"):
+            if kind == "member":
+                return None
+            return self._by_office(m.group("title"), m.group("ministry"))
+        if m:
+            if kind == "member":
+                return None
+            return self._by_title(m.group("title"))
+        title = None
+        first = text.split()[0].lower()
+        if first in ("minister", "staatssecretaris", "premier", "minister-president"):
+            title = _TITLES[first]
+            text = text.split(None, 1)[1] if " " in text else ""
+            kind = kind or "government"
+        text = SALUTATION_RE.sub("", text)
+        party: str | None = None
+        pm = PARTY_TAIL_RE.search(text)
+        if pm:
+            cand = (pm.group("p1") or pm.group("p2") or "").strip()
+            if fold(cand) in self.parties() or fold(cand).removesuffix("-fractie") in self.parties():
+                party = fold(cand).removesuffix("-fractie")
+                text = text[: pm.start()]
+        return self._by_name(text, kind=kind, title=title, party=party)
+
+    def _by_name(self, name: str, *, kind: PersonKind | None, title: str | None, party: str | None) -> Resolution | None:
+        key = fold(name)
+        if not key:
+            return None
+        scored: dict[str, tuple[float, Person]] = {}
+        for p in self.people:
+            if kind and p.kind != kind:
+                continue
+            if title and p.title and p.title != title:
+                continue
+            if party and p.party and fold(p.party) != party:
+                continue
+            pk = fold(p.name)
+            if key == pk:
+                score = 100.0
+            else:
+                score = fuzz.ratio(key, pk)
+                # 'Van Otterloo' mentioned as 'Otterloo': the surname without its tussenvoegsel.
+                tail = pk.split()[-1]
+                if key == tail and " " in pk:
+                    score = max(score, 95.0)
+            if score >= NAME_MIN_RATIO and score > scored.get(p.name, (0.0, p))[0]:
+                scored[p.name] = (score, p)
+        return _best(scored, "name")
+
+    def _by_office(self, title: str, ministry: str) -> Resolution | None:
+        want_title = _TITLES.get(title.lower(), title.lower())
+        want = _ministry_words(ministry)
+        if not want:
+            return None
+        scored: dict[str, tuple[float, Person]] = {}
+        for p in self.government():
+            if p.ministry is None:
+                continue
+            if want_title != "*" and p.title != want_title:
+                continue
+            have = _ministry_words(p.ministry)
+            if want == have:
+                score = 100.0
+            elif len(want) < len(have) and have[: len(want)] == want:
+                score = 92.0  # 'Minister van Justitie' for the Minister van Justitie en Veiligheid
+            else:
+                score = fuzz.ratio(" ".join(want), " ".join(have))
+                if score < MINISTRY_MIN_RATIO:
+                    continue
+            if score > scored.get(p.name, (0.0, p))[0]:
+                scored[p.name] = (score, p)
+        return _best(scored, "office")
+
+    def _by_title(self, title: str) -> Resolution | None:
+        want = _TITLES.get(title.lower(), title.lower())
+        hits = [p for p in self.government() if want == "*" or p.title == want]
+        names = {p.name for p in hits}
+        if len(names) != 1:
+            return None
+        p = hits[0]
+        return Resolution(p.name, BARE_TITLE_SCORE, p.kind, f"the only {want} present")
+
+    def find(self, text: str, *, kind: PersonKind | None = None) -> list[Mention]:
+        """Every mention of a person in ``text`` with its resolution (``None`` if it resolves to nobody)."""
+        out: list[Mention] = []
+        for m in MENTION_RE.finditer(text):
+            if m.group("office"):
+                span = m.group("office").rstrip(" ,")
+                res = self.resolve(span, kind=kind)
+                # 'de Minister van Justitie en Veiligheid voor zijn beantwoording': try shorter spans too.
+                words = span.split()
+                while res is None and len(words) > 3:
+                    words = words[:-1]
+                    if words[-1] in ("en", "van", "voor"):
+                        continue
+                    res = self.resolve(" ".join(words), kind=kind)
+                out.append(Mention(m.start(), m.start() + len(span), span, res))
+            elif m.group("titled"):
+                res = self._resolve_titled(m, kind)
+                out.append(Mention(m.start(), m.end(), m.group(0), res))
+            else:
+                out.append(Mention(m.start(), m.end(), m.group(0), self.resolve(m.group(0), kind=kind)))
+        return out
+
+    def _resolve_titled(self, m: regex.Match[str], kind: PersonKind | None) -> Resolution | None:
+        head = m.group(0)[: m.start("name") - m.start()]
+        name = m.group("name")
+        party = (m.group("party") or "").strip()
+        tries = [f"{head}{name} {party}".strip(), f"{head}{name}"]
+        words = name.split()
+        if len(words) > 1:
+            tries.append(f"{head}{' '.join(words[:-1])}")
+        for t in tries:
+            res = self.resolve(t, kind=kind)
+            if res is not None:
+                return res
+        return None
+
+
+def _best(scored: dict[str, tuple[float, Person]], how: str) -> Resolution | None:
+    if not scored:
+        return None
+    ranked = sorted(scored.values(), key=lambda sp: -sp[0])
+    top_score, top = ranked[0]
+    if len(ranked) > 1 and ranked[1][0] >= top_score:
+        return None  # two people fit equally well: do not guess
+    reason = f"{how} {'equal' if top_score >= 100 else f'similar ({top_score:.0f})'}"
+    return Resolution(top.name, round(top_score / 100, 3), top.kind, reason)
+
+
+def _kind(role: Role) -> PersonKind:
+    return "government" if role in (Role.MINISTER, Role.STATE_SECRETARY) else "member"
+
+
+def roster(v: Verslag, extra: Iterable[Person] = ()) -> Roster:
+    """The people of ``v``: header (members present, bewindspersonen, chair) and the turns' speakers."""
+    people: dict[tuple[str, str], Person] = {}
+
+    def add(p: Person) -> None:
+        key = (fold(p.name), p.kind)
+        old = people.get(key)
+        if old is None:
+            people[key] = p
+            return
+        people[key] = Person(
+            name=old.name,
+            kind=old.kind,
+            party=old.party or p.party,
+            office=old.office or p.office,
+            salutation=old.salutation or p.salutation,
+            is_chair=old.is_chair or p.is_chair,
+        )
+
+    for g in v.meta.government:
+        add(Person(g.name, "government", office=g.office, salutation=g.salutation))
+    for name in v.meta.members_present:
+        add(Person(name, "member", is_chair=(name == v.meta.chair)))
+    if v.meta.chair:
+        add(Person(v.meta.chair, "member", is_chair=True))
+    for t in v.turns:
+        sp = t.speaker
+        if sp.role == Role.CHAIR or not sp.name:
+            continue
+        add(Person(sp.name, _kind(sp.role), party=sp.party, office=sp.office))
+    for p in extra:
+        add(p)
+    return Roster(list(people.values()))
+
+
+def names_in(text: str, people: Roster, *, kind: PersonKind | None = None) -> Sequence[str]:
+    """The distinct surnames of the people resolved in ``text``, in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in people.find(text, kind=kind):
+        if m.resolution is not None:
+            seen.setdefault(m.resolution.name, None)
+    return list(seen)
+
