@@ -248,9 +248,11 @@ def _units(p: _Para) -> list[str]:
 class _Wrapper:
     """Greedy line filling with jitter and safe hyphenation."""
 
-    def __init__(self, layout: Layout, rng: random.Random) -> None:
+    def __init__(self, layout: Layout, rng: random.Random, full: int | None = None) -> None:
         self.layout = layout
         self.rng = rng
+        # a line that ends a sentence inside a paragraph is filled up to here (the parser's width)
+        self.full = max(full or 0, layout.width)
         self.dehyphenate, self.ends_paragraph, self.para_end = _parser_rules()
 
     def target(self) -> int:
@@ -258,7 +260,7 @@ class _Wrapper:
         return lay.width - (self.rng.randint(0, lay.width_jitter) if lay.width_jitter else 0)
 
     def wrap(self, p: _Para) -> None:
-        width = self.layout.width
+        width = self.full
         units = _units(p)
         lines: list[list[str]] = []
         hyph: set[int] = set()
@@ -580,6 +582,17 @@ class _Line:
     index: int = 0  # line index within its paragraph
 
 
+def _content_lines(items: Sequence[_Item]) -> list[str]:
+    """The text lines the parser will see (without page marks, footers and blank lines)."""
+    content: list[str] = []
+    for it in items:
+        if isinstance(it, _Para):
+            content.extend(" ".join(ln) for ln in it.lines)
+        elif isinstance(it, _Verbatim):
+            content.append(it.text)
+    return content
+
+
 def _fix_paragraph_ends(items: Sequence[_Item], wrapper: _Wrapper) -> None:
     """Make every paragraph end where the parser will see an end (a short line after a sentence).
 
@@ -588,13 +601,7 @@ def _fix_paragraph_ends(items: Sequence[_Item], wrapper: _Wrapper) -> None:
     """
     paras = [it for it in items if isinstance(it, _Para)]
     for _round in range(8):
-        content: list[str] = []
-        for it in items:
-            if isinstance(it, _Para):
-                content.extend(" ".join(ln) for ln in it.lines)
-            elif isinstance(it, _Verbatim):
-                content.append(it.text)
-        width = _parser_width(content)
+        width = _parser_width(_content_lines(items))
         changed = False
         for a, b in itertools.pairwise(paras):
             if a.group != b.group or b.item or not a.lines or not b.lines:
@@ -674,30 +681,31 @@ def _paginate(lines: list[_Line], v: Verslag, layout: Layout, rng: random.Random
         out.extend(["", text, *([""] * layout.footer_blanks_after)])
         footers += 1
 
+    fresh = True  # the page has no line yet: blank lines are dropped there
     for ln in lines:
         if ln.kind == "break":
             if on_page:
                 page += 1
                 on_page = 0
-                new_page = True
-            continue
-        if ln.kind == "blank":
-            if new_page:
-                continue  # no blank line opens a page
-            out.append("")
-            on_page += 1
+                new_page = fresh = True
             continue
         if on_page >= layout.page_lines:
-            footer_here = layout.footers and rng.random() < layout.footer_rate and footer_text(v.meta, page)
+            footer_here = bool(layout.footers and rng.random() < layout.footer_rate and footer_text(v.meta, page))
             if footer_here:
                 emit_footer()
             page += 1
             on_page = 0
             new_page = not footer_here
+            fresh = True
+        if ln.kind == "blank":
+            if not fresh:  # no blank line opens a page
+                out.append("")
+                on_page += 1
+            continue
         text = ln.text + (eol_space if ln.trailing else "")
         if new_page and layout.page_marks:
             text = " " + text
-        new_page = False
+        new_page = fresh = False
         out.append(text)
         on_page += 1
     if layout.footers and footers == 0 and footer_text(v.meta, page):
@@ -716,16 +724,24 @@ def render_text(v: Verslag, layout: Layout | None = None) -> str:
     content (see :func:`verslag.compare`).
     """
     lay = layout or Layout()
-    rng = random.Random(lay.seed)
     b = _Builder(v, lay)
     b.front_matter()
     b.body()
     b.closing()
-    wrapper = _Wrapper(lay, rng)
-    for it in b.items:
-        if isinstance(it, _Para):
-            wrapper.wrap(it)
-    _fix_paragraph_ends(b.items, wrapper)
+    full = lay.width
+    for _attempt in range(4):
+        # long verbatim lines (labels, events) can raise the parser's width estimate above
+        # layout.width; then wrap again, filling sentence-ending lines up to that estimate
+        rng = random.Random(lay.seed)
+        wrapper = _Wrapper(lay, rng, full)
+        for it in b.items:
+            if isinstance(it, _Para):
+                wrapper.wrap(it)
+        _fix_paragraph_ends(b.items, wrapper)
+        estimate = _parser_width(_content_lines(b.items))
+        if estimate <= full:
+            break
+        full = estimate
     lines = _to_lines(b.items, lay, rng)
     out = _paginate(lines, v, lay, rng)
     text = lay.line_end.join(out)
