@@ -413,7 +413,7 @@ def _commitments(p: _Page) -> str:
         amend = f"<span class=amend>gewijzigd: {_e(c.amendment)}</span>" if c.amendment else ""
         src = ""
         if c.turns and 0 <= c.turns[0] < len(v.turns):
-            src = f" <a href='#t{c.turns[0]}' class=num title='waar het werd voorgelezen'>↗</a>"
+            src = f" <a href='#t{c.turns[0]}' class='num no-print' title='waar het werd voorgelezen'>↗</a>"
         st = c.status.value
         rows.append(
             f"<tr class='{st}'><td class=num>{k + 1}</td><td class=text data-label='Toezegging'>{_e(c.text)}{amend}"
