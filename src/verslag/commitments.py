@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from verslag.deadlines import parse_deadline
 from verslag.model import Commitment, CommitmentCandidate, CommitmentStatus, Phase, Role, Turn, Verslag
-from verslag.speakers import Roster, fold, roster
+from verslag.speakers import Resolution, Roster, fold, roster
 
 __all__ = [
     "LINK_MIN_SCORE",
@@ -49,6 +49,8 @@ LIST_MAX_LATER_WORDS = 250
 LIST_ITEMS_WITHIN = 4
 #: Minimum score (0..1) to link a listed commitment to an in-debate candidate.
 LINK_MIN_SCORE = 0.5
+#: Added to the link score of a candidate made in one of the item's own turns (an item added from the floor).
+OWN_TURN_BONUS = 0.3
 #: A linked candidate supplies ``by`` only with at least this score.
 LINK_BY_MIN_SCORE = 0.6
 
@@ -87,7 +89,8 @@ WITHDRAW_RE = regex.compile(
     r"""\b(?:toezegging|die|deze|dat|dit)\b[^.?!;]{0,60}?\b(?:kan|kunnen|mag|mogen|moet|moeten)\s+(?:dus\s+|dan\s+|wel\s+)*
           (?:weg|vervallen|geschrapt\s+worden|eraf|van\s+de\s+lijst|doorgestreept\s+worden)\b
         |\btoezegging\b[^.?!;]{0,60}?\b(?:vervalt|vervallen|schrappen\s+we|laten\s+we\s+vallen|trekken\s+we\s+in|is\s+(?:dus\s+)?(?:al\s+)?(?:ingelost|gedaan|afgedaan))\b
-        |\b(?:schrappen|streep)\s+(?:we|ik)\b[^.?!;]{0,30}\btoezegging""",
+        |\b(?:schrappen|streep)\s+(?:we|ik)\b[^.?!;]{0,30}\btoezegging
+        |\bvervalt\s+(?:dus\s+|dan\s+)?(?:die|deze|de)\s+toezegging""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -111,6 +114,9 @@ ADD_REQUEST_RE = regex.compile(
         |\bkrijgen\s+(?:we|wij)\s+(?:ook|nog)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+#: A leading address to the chair: 'Voorzitter, ik mis nog de toezegging over …'.
+VOCATIVE_RE = regex.compile(r"^(?:(?:mevrouw|meneer|mijnheer)\s+de\s+)?voorzitter\s*[,.!]\s*", regex.IGNORECASE)
 
 #: A bewindspersoon accepts: 'maar ik ga erachteraan en ik zorg dat u het krijgt.'
 AFFIRM_RE = regex.compile(
@@ -161,12 +167,13 @@ PROMISE_TOEZEG_RE = regex.compile(
 
 #: A promise to send or inform: 'Ik zal u dat onderzoek toezenden.' / 'Die brief zal ik u binnen vier weken na vandaag toesturen.'
 PROMISE_SEND_RE = regex.compile(
-    r"""\b(?:ik|wij|we)\b[^.?!]{0,120}?\b(?:zal|zullen|ga|gaan|wil|willen|kom|komen)\b[^.?!]{0,120}?
+    r"""\b(?:ik|wij|we)\b[^.?!,;–]{0,80}?\b(?:zal|zullen|ga|gaan|wil|willen|kom|komen)\b[^.?!]{0,120}?
           \b(?:toe(?:zenden|sturen)|sturen|versturen|informeren|berichten|laten\s+weten|op\s+de\s+hoogte\s+(?:houden|stellen)
             |terug(?:komen|\s+komen)|terug\b|rapporteren|toekomen|met\s+een\s+brief)\b
         |\b(?:zal|zullen|ga|gaan|wil|kom|komen)\s+(?:ik|wij|we)\b[^.?!]{0,120}?
           \b(?:toe(?:zenden|sturen)|sturen|versturen|informeren|berichten|laten\s+weten|terug(?:komen)?|toekomen|met\s+een\s+brief)\b
-        |\b(?:ik|wij|we)\s+stur(?:en|t)?\s+(?:u|de\s+Kamer|uw\s+Kamer)\b""",
+        |\b(?:ik|wij|we)\s+(?:stuur|sturen|informeer|informeren|zend|zenden|bericht|berichten)\s+(?:u|de\s+Kamer|uw\s+Kamer)\b
+        |\b(?:stuur|informeer|zend|bericht)\s+(?:ik|wij|we)\s+(?:u|de\s+Kamer|uw\s+Kamer)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -175,6 +182,14 @@ PROMISE_RECEIVE_RE = regex.compile(
     r"\b(?:u|de\s+Kamer|uw\s+Kamer)\s+krijgt\b|\bkrijgt\s+(?:u|de\s+Kamer|uw\s+Kamer)\b|\bik\s+zorg\s+(?:ervoor\s+)?dat\s+u\b",
     regex.IGNORECASE,
 )
+
+#: A stated willingness: 'Daar ben ik toe bereid.' / 'zeg ik dat ik wel bereid ben om dat na te gaan'.
+PROMISE_WILLING_RE = regex.compile(
+    r"\bik\s+(?:ben\s+)?(?:\S+\s+){0,3}?bereid\b|\bben\s+ik\s+(?:\S+\s+){0,3}?bereid\b", regex.IGNORECASE
+)
+
+#: A promise only supposed: 'want dan kon ik die reactie met een week of twee toezeggen'.
+CONDITIONAL_RE = regex.compile(r"\b(?:kon|zou|zouden|konden|als\s+ik|mocht)\b", regex.IGNORECASE)
 
 #: A promise negated: 'dat kan ik niet toezeggen', 'ik ga geen brief sturen'.
 PROMISE_NOT_RE = regex.compile(r"\b(?:niet|geen|nooit)\b(?!\s+alleen)", regex.IGNORECASE)
@@ -237,6 +252,24 @@ def _shared(a: set[str], b: set[str]) -> set[str]:
     return hits
 
 
+#: A chair's remark that ends the list and is not part of the last item:
+#: 'Daarmee zijn we aan het einde van dit debat gekomen.' / 'Dat waren de toezeggingen.'
+REMARK_RE = regex.compile(
+    r"""^(?:daarmee|hiermee|tot\s+zover|dat\s+(?:waren|was)\s+(?:de|het|alle)|ik\s+dank|dank\s+u|ik\s+sluit|
+        (?:dan\s+)?zijn\s+we\s+(?:aan\s+het\s+einde|klaar|rond)|nog\s+een\s+toezegging|dan\s+(?:kom\s+ik|de\s+volgende))""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _split_off_remarks(item: str) -> tuple[str, str]:
+    """An item's own sentences and the chair's remark that follows it in the same paragraph."""
+    sents = _sentences(item)
+    for k in range(1, len(sents)):
+        if REMARK_RE.match(sents[k]) or CLOSING_RE.search(sents[k]):
+            return " ".join(sents[:k]), " ".join(sents[k:])
+    return item, ""
+
+
 def _clean_item(text: str) -> str:
     t = DASH_ITEM_RE.sub("", _squash(text))
     t = regex.sub(r"\s*(?:\.\.\.|…)\s*$", "", t)
@@ -274,7 +307,10 @@ def split_items(paragraphs: Sequence[str], *, dashless: bool = False) -> list[tu
     out: list[tuple[str, str]] = []
     for piece in pieces:
         if DASH_ITEM_RE.match(piece):
-            out.append(("item", piece))
+            own, remark = _split_off_remarks(piece)
+            out.append(("item", own))
+            if remark:
+                out.append(("remark", remark))
             continue
         if out and out[-1][0] == "item":
             prev = out[-1][1].rstrip()
@@ -354,6 +390,7 @@ class _Item:
     proposer: str | None = None
     accepted_by: str | None = None
     accepted: bool = False
+    accept_text: str = ""
     rejected: bool = False
     cut_off: bool = False
 
@@ -423,6 +460,10 @@ def _chair_turn(state: _ListState, i: int, t: Turn, people: Roster, first: bool)
                 continue
             if _edit(state, s, " ".join(sents[k + 1 : k + 2]), i):
                 continue
+            if CHAIR_ADD_RE.search(s) and state.last in state.proposals and state.last is not None:
+                state.last.add_turn(i)  # 'Dan nemen we die toezegging ook op.'
+                state.last.accepted = True
+                continue
             # A remark about a member's request: 'De heer Amhaouch had het over het onderzoek van het CPB.'
             for prop in state.proposals:
                 named = prop.proposer is not None and any(
@@ -445,7 +486,9 @@ def _member_turn(state: _ListState, i: int, t: Turn) -> None:
         state.last = about
         return
     if ADD_REQUEST_RE.search(text):
-        prop = _Item(text=_squash(text), turns=[i], order=(i, 0), status=CommitmentStatus.ADDED, proposer=t.speaker.name)
+        clean = VOCATIVE_RE.sub("", _squash(text))
+        clean = clean[:1].upper() + clean[1:]
+        prop = _Item(text=clean, turns=[i], order=(i, 0), status=CommitmentStatus.ADDED, proposer=t.speaker.name)
         state.proposals.append(prop)
         state.last = prop
         return
@@ -478,6 +521,7 @@ def _government_turn(state: _ListState, i: int, t: Turn) -> None:
         elif AFFIRM_RE.search(text):
             target.accepted = True
             target.accepted_by = name
+            target.accept_text = text
 
 
 def _actors(text: str, people: Roster) -> list[str]:
@@ -486,13 +530,29 @@ def _actors(text: str, people: Roster) -> list[str]:
     head = text[: cut.start()] if cut else text
     names: dict[str, None] = {}
     for m in ACTOR_RE.finditer(head):
-        res = people.resolve(m.group(0), kind="government")
+        res = people.resolve(m.group(0), kind="government") or _only_with_title(m.group(0), people)
         if res is not None:
             names.setdefault(res.name, None)
     for mention in people.find(head, kind="government"):
         if mention.resolution is not None:
             names.setdefault(mention.resolution.name, None)
     return list(names)
+
+
+def _only_with_title(actor: str, people: Roster) -> Resolution | None:
+    """'De Minister van VWS' when no office is known: the only bewindspersoon present with that title.
+
+    Used for list items only (they are about the people present); when any bewindspersoon's office
+    is known the office must match instead.
+    """
+    gov = people.government()
+    if not gov or any(p.office for p in gov):
+        return None
+    title = "staatssecretaris" if "staatssecretaris" in actor.lower() else "minister"
+    hits = [p for p in gov if p.title == title]
+    if len(hits) != 1:
+        return None
+    return Resolution(hits[0].name, 0.7, "government", f"the only {title} present (offices unknown)")
 
 
 def _names_actor(text: str) -> bool:
@@ -546,6 +606,8 @@ def extract(v: Verslag, phases: Sequence[Phase], people: Roster | None = None) -
         deadline = parse_deadline(it.text, v.meta.date)
         if it.amendment:
             deadline = parse_deadline(it.amendment, v.meta.date) or deadline
+        if deadline is None and it.accept_text:
+            deadline = parse_deadline(it.accept_text, v.meta.date)  # 'Ja, daar stuur ik de Kamer na de zomer een brief over.' 
         by: str | None = None
         actors = _actors(it.text, people)
         if len(actors) == 1:
@@ -579,8 +641,8 @@ def _promise_score(sentence: str) -> float:
         return 0.0
     if m := PROMISE_TOEZEG_RE.search(sentence):
         before = sentence[max(0, m.start() - 40) : m.end()]
-        return 0.0 if PROMISE_NOT_RE.search(before) else 1.0
-    for pattern, score in ((PROMISE_SEND_RE, 0.8), (PROMISE_RECEIVE_RE, 0.7)):
+        return 0.0 if PROMISE_NOT_RE.search(before) or CONDITIONAL_RE.search(before) else 1.0
+    for pattern, score in ((PROMISE_SEND_RE, 0.8), (PROMISE_RECEIVE_RE, 0.7), (PROMISE_WILLING_RE, 0.6)):
         m = pattern.search(sentence)
         if m and not PROMISE_NOT_RE.search(m.group(0)):
             return score
@@ -600,19 +662,31 @@ def find_candidates(v: Verslag) -> list[CommitmentCandidate]:
     return out
 
 
-def _context(v: Verslag, c: CommitmentCandidate, before: int = 2) -> str:
+def _context(v: Verslag, c: CommitmentCandidate, before: int = 3) -> str:
+    """The candidate's sentence with the sentences before it; near the start of a turn also the turn it answers."""
     sents = _sentences(v.turns[c.turn].text)
     for k, s in enumerate(sents):
         if _squash(s) == c.text:
-            return " ".join(sents[max(0, k - before) : k + 2])
+            text = " ".join(sents[max(0, k - before) : k + 2])
+            if k < before:
+                j = c.turn - 1
+                while j >= 0 and v.turns[j].speaker.role == Role.CHAIR:
+                    j -= 1
+                if j >= 0 and v.turns[j].speaker.role not in (Role.MINISTER, Role.STATE_SECRETARY):
+                    text = v.turns[j].text + " " + text
+            return text
     return c.text
 
 
-def _link_score(item: Commitment, cand: CommitmentCandidate, context: str, meeting: dt.date | None) -> float:
+def _link_score(
+    item: Commitment, cand: CommitmentCandidate, context: str, meeting: dt.date | None, *, own: bool = False
+) -> float:
     if item.by is not None and cand.by is not None and item.by != cand.by:
         return 0.0
     a, b = content_words(item.text), content_words(context)
     shared = _shared(a, b)
+    if not shared and not own:
+        return 0.0  # the words must show it
     words = fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100 if a and b else 0.0
     score = 0.5 * words + 0.15 * min(len(shared), 2)
     if item.deadline is not None:
@@ -628,19 +702,30 @@ def _link_score(item: Commitment, cand: CommitmentCandidate, context: str, meeti
 
 
 def link_candidates(v: Verslag, commitments: list[Commitment], candidates: Sequence[CommitmentCandidate]) -> None:
-    """Set ``Commitment.candidate`` to the in-debate promise each item repeats (and ``by`` if still unknown)."""
+    """Set ``Commitment.candidate`` to the in-debate promise each item repeats (and ``by`` if still unknown).
+
+    A candidate counts if it was made before the item was read out, or in one of the item's own
+    turns (an item added from the floor).  Pairs are matched best first, one to one.
+    """
     contexts = [_context(v, c) for c in candidates]
-    for c in commitments:
+    pairs: list[tuple[float, int, int]] = []
+    for ci, c in enumerate(commitments):
         first = min(c.turns) if c.turns else len(v.turns)
-        best: tuple[float, int] | None = None
         for k, cand in enumerate(candidates):
-            if cand.turn >= first:
+            own = cand.turn in c.turns
+            if cand.turn >= first and not own:
                 continue
-            s = _link_score(c, cand, contexts[k], v.meta.date)
-            if s >= LINK_MIN_SCORE and (best is None or s > best[0]):
-                best = (s, k)
-        if best is None:
+            s = _link_score(c, cand, contexts[k], v.meta.date, own=own) + (OWN_TURN_BONUS if own else 0.0)
+            if s >= LINK_MIN_SCORE:
+                pairs.append((s, ci, k))
+    used_c: set[int] = set()
+    used_k: set[int] = set()
+    for s, ci, k in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if ci in used_c or k in used_k:
             continue
-        c.candidate = best[1]
-        if c.by is None and best[0] >= LINK_BY_MIN_SCORE and not _names_actor(c.text):
-            c.by = candidates[best[1]].by
+        used_c.add(ci)
+        used_k.add(k)
+        c = commitments[ci]
+        c.candidate = k
+        if c.by is None and s >= LINK_BY_MIN_SCORE and not _names_actor(c.text):
+            c.by = candidates[k].by

@@ -169,7 +169,10 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
             for target in ft.names:
                 res = people.get(target)
                 target_kind: TurnKind = "government" if res is not None and res.kind == "government" else "member"
-                if target_kind == holder_kind and not _same(target, st.holder):
+                # The floor passes to someone of the phase's kind; in a members' term also to the
+                # government about to answer (what members say before the answer is procedural).
+                passes = target_kind == holder_kind or (holder_kind == "member" and target_kind == "government")
+                if passes and not _same(target, st.holder):
                     st.close()
                     st.pending = target
                     st.holder = None
@@ -198,8 +201,8 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 continue
             ex.turns.extend(chairs)
             ex.turns.append(i)
-            if not follow_up and SELF_RESUME_RE.search(t.text):
-                st.close()
+            if SELF_RESUME_RE.search(t.text):
+                st.close()  # 'Ik ga verder.': what the interrupter says next is a new interruption
             continue
         if kind == holder_kind:
             if (kind == "government" and t.words >= TAKEOVER_MIN_WORDS) or (

@@ -50,11 +50,13 @@ TurnKind = Literal["chair", "member", "government"]
 #: A bewindspersoon's turn of at least this many words is an answer even without a hand-over.
 ANSWER_MIN_WORDS = 200
 #: After the chair gave a bewindspersoon the floor, a turn of at least this many words starts an answer.
-ANSWER_AFTER_HANDOVER_MIN_WORDS = 25
+ANSWER_AFTER_HANDOVER_MIN_WORDS = 5
 #: A member turn of at least this many words can open the members' first term without a hand-over.
 INBRENG_MIN_WORDS = 100
+#: The first member turn right after the chair's opening starts the members' term if it has this many words.
+OPENING_INBRENG_MIN_WORDS = 30
 #: A member's inbreng in a second-term run must have at least this many words.
-SECOND_TERM_MIN_WORDS = 40
+SECOND_TERM_MIN_WORDS = 12
 #: In the fallback for a second term, a member turn of this many words counts in the run.
 RUN_MIN_WORDS = 60
 
@@ -66,6 +68,7 @@ SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«\"'‘(–\d])")
 #: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo'.
 HANDOVER_RE = regex.compile(
     r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
+        |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:aan|voor)
         |geef\s+(?:ik\s+)?(?:nu\s+|graag\s+|eerst\s+)?(?:het\s+woord\s+)?(?:aan|naar)
         |heeft\s+(?:nu\s+|eerst\s+)?(?:\S+\s+){0,8}?het\s+woord
         |(?:ik\s+)?kijk\s+(?:even\s+|nu\s+|eerst\s+)?(?:naar|richting)
@@ -74,7 +77,8 @@ HANDOVER_RE = regex.compile(
         |(?:de\s+)?beurt\s+(?:is\s+)?aan
         |voor\s+(?:zijn|haar|de)\s+beantwoording
         |geef\s+ik\s+(?:\S+\s+){1,6}het\s+woord
-        |mag\s+(?:\S+\s+){1,6}beginnen)""",
+        |mag\s+(?:\S+\s+){1,6}beginnen
+        |gelegenheid\s+(?:\S+\s+){0,2}(?:krijgen|krijgt|geven|geef|voor\s+een\s+nabrander))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -82,7 +86,9 @@ HANDOVER_RE = regex.compile(
 BARE_NAME_RE = regex.compile(
     r"""^(?:(?:dank\s+u\s+wel|dank\s+u|dank)[.,]?\s+)?(?:dan\s+|tot\s+slot\s+|als\s+laatste\s+|ten\s+slotte\s+|nu\s+|eerst\s+)?
         (?:de\s+heer|mevrouw|meneer|mijnheer|minister|staatssecretaris)\s+[\p{L}'’\- ]{2,40}?
-        (?:\s+van\s+(?:de\s+)?[\p{L}0-9\-]+)?(?:,\s*gaat\s+uw\s+gang)?\s*[.!]?$""",
+        (?:\s+van\s+(?:de\s+)?[\p{L}0-9\-]+)?(?:,\s*gaat\s+uw\s+gang)?\s*[.!]?$
+      |^(?:(?:dank\s+u\s+wel|dank\s+u|dank)[.,]?\s+)?(?:dan\s+|nu\s+|eerst\s+)?(?:de\s+)?(?:minister|staatssecretaris)
+        (?:\s+(?:van|voor)\s+[\p{L}&,\- ]{2,80}?)?(?:,\s*gaat\s+uw\s+gang)?\s*[.!]?$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -233,6 +239,8 @@ def _members_first(turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Ros
             continue
         if first is None:
             first = i
+            if all(k == "chair" for k in kinds[:i]) and t.words >= OPENING_INBRENG_MIN_WORDS:
+                return i  # the first word after the chair's opening
         if t.words >= INBRENG_MIN_WORDS:
             return i
         ft = _handed_to(i, turns, kinds, people)
@@ -249,7 +257,7 @@ def _next_kind(i: int, kinds: Sequence[TurnKind], stop: int, kind: TurnKind) -> 
 
 
 def _members_second(
-    start: int, stop: int, turns: Sequence[Turn], kinds: Sequence[TurnKind]
+    start: int, stop: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster
 ) -> int | None:
     # 1. The chair announces the tweede termijn and a member then speaks.
     for c in range(start, stop):
@@ -266,13 +274,20 @@ def _members_second(
         gov = _next_kind(j, kinds, stop, "government")
         if any(kinds[k] == "member" and turns[k].words >= SECOND_TERM_MIN_WORDS for k in range(j, gov)):
             return c
-    # 2. A run of inbrengen of two or more members before the government speaks again.
+    # 2. A run of inbrengen of two or more members before the government speaks again: long turns,
+    #    or turns of members the chair gave the floor by name ('De heer Azizi.').
+    def inbreng(k: int) -> bool:
+        if kinds[k] != "member" or turns[k].words < SECOND_TERM_MIN_WORDS:
+            return False
+        if turns[k].words >= RUN_MIN_WORDS:
+            return True
+        return fold(turns[k].speaker.name) in {fold(n) for n in _handed_to(k, turns, kinds, people).names}
+
     for i in range(start, stop):
-        if kinds[i] != "member" or turns[i].words < RUN_MIN_WORDS:
+        if not inbreng(i):
             continue
         gov = _next_kind(i, kinds, stop, "government")
-        speakers = {fold(turns[k].speaker.name) for k in range(i, gov)
-                    if kinds[k] == "member" and turns[k].words >= RUN_MIN_WORDS}
+        speakers = {fold(turns[k].speaker.name) for k in range(i, gov) if inbreng(k)}
         if len(speakers) >= 2:
             return i
     return None
@@ -307,7 +322,7 @@ def plan_phases(v: Verslag, people: Roster | None = None) -> PhasePlan:
     if p.government_first is not None:
         p.commitments = find_list_start(v, p.government_first + 1)
         stop = p.commitments if p.commitments is not None else n
-        p.members_second = _members_second(p.government_first + 1, stop, turns, kinds)
+        p.members_second = _members_second(p.government_first + 1, stop, turns, kinds, people)
         if p.members_second is not None:
             last_start = p.members_second
             p.government_second = _first_answer(p.members_second + 1, stop, turns, kinds, people)

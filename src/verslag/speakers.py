@@ -157,14 +157,16 @@ class Person:
     office: str | None = None
     salutation: str = ""
     is_chair: bool = False
+    role_title: str | None = None
 
     @property
     def title(self) -> str | None:
-        """'minister', 'staatssecretaris' or 'minister-president' for a bewindspersoon with an office."""
-        if not self.office:
-            return None
-        m = OFFICE_RE.match(self.office)
-        return _TITLES.get(m.group("title").lower()) if m else None
+        """'minister', 'staatssecretaris' or 'minister-president': from the office, else from the label's role."""
+        if self.office:
+            m = OFFICE_RE.match(self.office)
+            if m:
+                return _TITLES.get(m.group("title").lower())
+        return self.role_title
 
     @property
     def ministry(self) -> str | None:
@@ -380,6 +382,7 @@ def roster(v: Verslag, extra: Iterable[Person] = ()) -> Roster:
             office=old.office or p.office,
             salutation=old.salutation or p.salutation,
             is_chair=old.is_chair or p.is_chair,
+            role_title=old.role_title or p.role_title,
         )
 
     for g in v.meta.government:
@@ -392,7 +395,10 @@ def roster(v: Verslag, extra: Iterable[Person] = ()) -> Roster:
         sp = t.speaker
         if sp.role == Role.CHAIR or not sp.name:
             continue
-        add(Person(sp.name, _kind(sp.role), party=sp.party, office=sp.office))
+        role_title = {Role.MINISTER: "minister", Role.STATE_SECRETARY: "staatssecretaris"}.get(sp.role)
+        if role_title == "minister" and fold(sp.prefix).startswith("minister-president"):
+            role_title = "minister-president"
+        add(Person(sp.name, _kind(sp.role), party=sp.party, office=sp.office, role_title=role_title))
     for p in extra:
         add(p)
     return Roster(list(people.values()))
