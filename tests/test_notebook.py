@@ -19,7 +19,7 @@ def test_the_notebook_is_committed_without_outputs() -> None:
 
 
 def test_the_notebook_runs_top_to_bottom() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     client = nbclient.NotebookClient(nb, timeout=180, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     client.execute()  # raises CellExecutionError on the first failing cell

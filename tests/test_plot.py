@@ -10,9 +10,15 @@ from _factory import make_verslag, parsed_fixture
 
 pytest.importorskip("matplotlib")
 
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
 from verslag.plot import interruption_matrix, speaking_share
+
+
+def _bars(ax: Axes) -> list[BarContainer]:
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
 
 
 def _png(fig: Figure) -> bytes:
@@ -30,12 +36,12 @@ def test_speaking_share_bars_are_word_shares_per_phase() -> None:
     assert labels[-1] == "Hele debat" and "Eerste termijn van de regering" in labels
     assert len(labels) == 1 + len({t.phase for t in v.turns})
     # One bar container per speaker; every row adds up to 100%.
-    assert [c.get_label() for c in ax.containers] == v.speakers()
-    totals = [sum(c.patches[row].get_width() for c in ax.containers) for row in range(len(labels))]
+    assert [c.get_label() for c in _bars(ax)] == v.speakers()
+    totals = [sum(c.patches[row].get_width() for c in _bars(ax)) for row in range(len(labels))]
     assert totals == pytest.approx([100.0] * len(labels))
     # The minister holds 58% of the words in the government's first term (19 of 33).
     row = labels.index("Eerste termijn van de regering")
-    minister = next(c for c in ax.containers if c.get_label() == "De Vries")
+    minister = next(c for c in _bars(ax) if c.get_label() == "De Vries")
     words = [t.words for t in v.turns if t.phase == verslag.Phase.GOVERNMENT_FIRST_TERM]
     mine = [t.words for t in v.turns if t.phase == verslag.Phase.GOVERNMENT_FIRST_TERM and t.speaker.name == "De Vries"]
     assert minister.patches[row].get_width() == pytest.approx(100 * sum(mine) / sum(words))
@@ -50,7 +56,9 @@ def test_interruption_matrix_counts_who_interrupts_whom() -> None:
     ax = fig.axes[0]
     names = [t.get_text().split(" (")[0] for t in ax.get_yticklabels()]
     assert names == ["Bakker", "Van Dijk", "De Vries"]
-    data = ax.images[0].get_array().tolist()
+    array = ax.images[0].get_array()
+    assert array is not None
+    data = array.tolist()
     assert data[names.index("Van Dijk")][names.index("Bakker")] == 2
     assert data[names.index("Bakker")][names.index("De Vries")] == 1
     assert sum(map(sum, data)) == len(v.interruptions)
@@ -96,6 +104,6 @@ def test_not_a_verslag() -> None:
 def test_fixture_plots() -> None:
     v = parsed_fixture()
     fig = speaking_share(v)
-    assert [c.get_label() for c in fig.axes[0].containers] == v.speakers()
+    assert [c.get_label() for c in _bars(fig.axes[0])] == v.speakers()
     assert _png(fig)
     assert _png(interruption_matrix(v))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -134,7 +135,7 @@ def test_frame_stacks_reports_and_keeps_them_apart() -> None:
 
 
 def test_frame_refuses_an_unknown_kind_before_reading_reports() -> None:
-    def reports():  # type: ignore[no-untyped-def]
+    def reports() -> Iterator[verslag.Verslag]:
         raise AssertionError("must not be iterated")
         yield
 

@@ -14,6 +14,14 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
+def _a(e: etree._Element | None, name: str) -> str:
+    """An attribute that must be there."""
+    assert e is not None
+    value = e.get(name)
+    assert value is not None, f"{e.tag} has no @{name}"
+    return value
+
+
 def _tree(v: verslag.Verslag) -> etree._Element:
     data = to_tei(v)
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
@@ -31,23 +39,24 @@ def _check_document(v: verslag.Verslag, root: etree._Element) -> None:
     categories = {c.get(XML_ID) for c in root.findall(".//t:taxonomy/t:category", NS)}
     orgs = {o.get(XML_ID) for o in root.findall(".//t:listOrg/t:org", NS)}
     for u, t in zip(us, v.turns, strict=True):
-        assert u.get("who")[1:] in persons
-        assert u.get("ana") in {"#chair", "#regular", "#guest"}
-        assert u.get("ana")[1:] in categories
+        assert _a(u, "who")[1:] in persons
+        assert _a(u, "ana") in {"#chair", "#regular", "#guest"}
+        assert _a(u, "ana")[1:] in categories
         assert [s.text or "" for s in u.findall("t:seg", NS)] == [XML_INVALID_RE.sub("", p) for p in t.paragraphs]
         label = u.getprevious()
-        assert label.tag.endswith("note") and label.get("type") == "speaker" and label.text == t.speaker.label
+        assert label is not None and str(label.tag).endswith("note")
+        assert label.get("type") == "speaker" and label.text == t.speaker.label
     for aff in root.findall(".//t:affiliation", NS):
-        assert aff.get("ref")[1:] in orgs
+        assert _a(aff, "ref")[1:] in orgs
     for div in root.findall(".//t:body/t:div", NS):
         assert div.get("type") == "debateSection"
         if div.get("ana"):
-            assert div.get("ana")[1:] in categories
+            assert _a(div, "ana")[1:] in categories
     by_id = {u.get(XML_ID): u for u in us}
     for u in us:
         if u.get("next"):
-            other = by_id[u.get("next")[1:]]
-            assert other.get("prev") == "#" + u.get(XML_ID)
+            other = by_id[_a(u, "next")[1:]]
+            assert other.get("prev") == "#" + _a(u, XML_ID)
             assert other.get("who") == u.get("who")
     assert len(root.findall(".//t:incident[@type='break']", NS)) == len(v.suspensions)
 
@@ -96,9 +105,9 @@ def test_phases_are_sections_and_procedure_is_notes() -> None:
     assert root.findtext(".//t:note[@type='chair']", namespaces=NS) == "Voorzitter: Bakker"
     (inc,) = root.findall(".//t:incident", NS)
     time = inc.find("t:desc/t:time", NS)
-    assert (time.get("from"), time.get("to")) == ("17:25:00", "17:42:00")
+    assert (_a(time, "from"), _a(time, "to")) == ("17:25:00", "17:42:00")
     # The suspension comes right after the 8th utterance.
-    assert inc.getprevious().get(XML_ID) == "kst-12345-67.u8"
+    assert _a(inc.getprevious(), XML_ID) == "kst-12345-67.u8"
 
 
 def test_interrupted_speeches_are_linked_with_prev_and_next() -> None:
@@ -139,7 +148,7 @@ def test_control_characters_and_odd_names_stay_well_formed() -> None:
     root = _tree(v)
     _check_document(v, root)
     seg = root.findall(".//t:u", NS)[1].find("t:seg", NS)
-    assert seg.text == "NUL form" "feed & <tag> ]]> "
+    assert seg is not None and seg.text == "NUL form" "feed & <tag> ]]> "
     assert root.findall(".//t:u", NS)[3].get("who") == "#tHoen-Celik"
     assert root.find(".//t:org[@role='parliamentaryGroup']", NS) is not None
 

@@ -14,12 +14,15 @@ from verslag.model import Commitment, CommitmentStatus, Meta, Phase, Role, Speak
 
 __all__ = [
     "CHAIR_COLOUR",
+    "FOLD_WORDS",
     "PALETTE",
     "PHASE_LABELS",
     "ROLE_LABELS",
     "STATUS_LABELS",
     "commitment_html",
     "dutch_date",
+    "hhmm",
+    "kamerstuk",
     "meeting_title",
     "phase_label",
     "speaker_colours",

@@ -196,7 +196,7 @@ def to_records(v: Verslag, kind: str) -> list[dict[str, Any]]:
 
     Values are plain Python: str, int, bool, None and ``datetime.date`` for dates; enums are given by
     their value ('member', 'members_first_term'). The keys are :data:`COLUMNS` ``[kind]``.
-    Raises :class:`~verslag.errors.InputError` for an unknown kind.
+    Raises :class:`verslag.InputError` for an unknown kind.
     """
     _check(v, kind)
     rows = _BUILDERS[kind](v, _ids(v))
@@ -235,7 +235,7 @@ def to_frame(v: Verslag, kind: str) -> Any:
 
 
 def frame(reports: Iterable[Verslag], kind: str) -> Any:
-    """Many reports stacked into one DataFrame of ``kind``; the identifier columns tell them apart."""
+    """Stack many reports into one DataFrame of ``kind``; the identifier columns tell them apart."""
     _check(Verslag(), kind)
     rows: list[dict[str, Any]] = []
     for v in reports:
