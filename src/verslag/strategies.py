@@ -18,7 +18,8 @@ Strategies:
   toezeggingen with withdrawals, amendments and additions, in plain Dutch sentences.
   Phases, interruptions and commitments are filled in from the way the debate was built.
 * :func:`layouts` — a :class:`~verslag.render.Layout` (wrap width, hyphenation, pages, footers, ...).
-* :func:`pdf_texts` — ``(text, verslag)``: PDF text and the Verslag it must parse to.
+* :func:`pdf_texts` — ``(text, verslag)``: PDF text and the Verslag it must parse to (its
+  structure as :func:`verslag.structure.analyze` finds it in the true turns; see :func:`expected_parse`).
 * :func:`ob_xml` — ``(xml_bytes, verslag)``: an Officiële Bekendmakingen document and its Verslag.
 
 Everything is drawn with hypothesis, so failures shrink to small reports.
@@ -62,6 +63,7 @@ __all__ = [
     "Member",
     "Minister",
     "expected_parse",
+    "without_structure",
     "layouts",
     "ob_xml",
     "pdf_texts",
@@ -381,19 +383,27 @@ def _inbreng(
     sp = _member_speaker(m)
     topic = draw(st.sampled_from(TOPICS))
     g = draw(st.sampled_from(gov)).title if gov else "Minister"
-    ref = draw(st.sampled_from(others)).ref if others else "de voorzitter"
+    ref = draw(st.sampled_from(others)).ref if others else f"de {g}"
     ctx = {"t": topic, "g": g, "m": ref, "p": m.party}
     opening = "Voorzitter, dank u wel. " if draw(st.booleans()) else ""
     paras = _paragraphs(draw, MEMBER_SENTENCES, ctx, 1, 2 if short else 4)
     paras[0] = opening + paras[0]
     d.say(sp, paras, phase)
     pool: list[Member | Minister] = [*others, *gov[:1]]
+    last: str | None = None
     for _ in range(draw(st.integers(0, 2 if pool else 0))):
-        interrupter = draw(st.sampled_from(pool))
+        # the same interrupter again, without the holder resuming in between, would be a follow-up
+        choices = [x for x in pool if x.name != last]
+        if not choices:
+            break
+        interrupter = draw(st.sampled_from(choices))
         _interruption(draw, d, sp, m.ref, interrupter, phase, topic)
+        last = interrupter.name
         if draw(st.booleans()):
+            last = None
+            # the holder resumes after the chair's sign, so the exchange's end is in the text
             d.chair_says(["Vervolgt u uw betoog."], phase)
-        d.say(sp, _paragraphs(draw, MEMBER_SENTENCES, ctx, 1, 2), phase)
+            d.say(sp, _paragraphs(draw, MEMBER_SENTENCES, ctx, 1, 2), phase)
 
 
 def _answer(draw: Draw, d: _Debate, g: Minister, members: Sequence[Member], phase: Phase, short: bool) -> None:
@@ -402,11 +412,22 @@ def _answer(draw: Draw, d: _Debate, g: Minister, members: Sequence[Member], phas
     topic = draw(st.sampled_from(TOPICS))
     m = draw(st.sampled_from(members))
     ctx = {"t": topic, "m": m.ref, "M": _cap(m.ref)}
-    d.say(sp, _paragraphs(draw, GOVERNMENT_SENTENCES, ctx, 1, 2 if short else 4), phase)
+    # an answer opens with a real paragraph: a few words after a hand-over are no answer
+    paras = [_sentences(draw, GOVERNMENT_SENTENCES, ctx, 4, 6)]
+    paras += _paragraphs(draw, GOVERNMENT_SENTENCES, ctx, 0, 1 if short else 3)
+    d.say(sp, paras, phase)
+    last: str | None = None
     for _ in range(draw(st.integers(0, 2))):
-        interrupter = draw(st.sampled_from(members))
+        choices = [x for x in members if x.name != last]
+        if not choices:
+            break
+        interrupter = draw(st.sampled_from(choices))
         _interruption(draw, d, sp, f"de {g.title}", interrupter, phase, topic)
-        d.say(sp, _paragraphs(draw, GOVERNMENT_SENTENCES, ctx, 1, 2), phase)
+        last = interrupter.name
+        if draw(st.booleans()):
+            last = None
+            d.chair_says(["Vervolgt u uw betoog."], phase)
+            d.say(sp, _paragraphs(draw, GOVERNMENT_SENTENCES, ctx, 1, 2), phase)
 
 
 def _suspend(draw: Draw, d: _Debate) -> None:
@@ -458,9 +479,10 @@ def _closing_list(draw: Draw, d: _Debate, gov: Sequence[Minister], members: Sequ
         to = draw(st.none() | st.sampled_from(members))
         topic = draw(st.sampled_from(TOPICS))
         deadline = draw(st.sampled_from(DEADLINES))
-        text = _commitment_item(g, topic, deadline, to, draw(st.integers(0, 2)))
+        form = draw(st.integers(0, 2))
+        text = _commitment_item(g, topic, deadline, to, form)
         paras.append("– " + text)
-        items.append((text, g, to, deadline))
+        items.append((text, g, to, _cap(deadline) if form == 0 else deadline))
     turn = d.chair_says(paras, phase)
     for text, g, to, deadline in items:
         d.commitments.append(
@@ -676,19 +698,36 @@ def layouts(draw: Draw, *, min_width: int = 45, max_width: int = 110) -> Layout:
     )
 
 
-def expected_parse(v: Verslag, layout: Layout | None = None) -> Verslag:
-    """The Verslag that ``parse_text(render_text(v, layout))`` must give: ``v`` less what the layout cannot carry.
+def without_structure(v: Verslag) -> Verslag:
+    """A copy of ``v`` without phases, interruptions, commitments and candidates (the text-level content)."""
+    w = v.model_copy(deep=True)
+    for t in w.turns:
+        t.phase = None
+    w.interruptions = []
+    w.commitments = []
+    w.candidates = []
+    return w
 
-    Without running footers the Kamerstuk number and the identifier are not printed, and the
-    dossier comes only from the agenda.
+
+def expected_parse(v: Verslag, layout: Layout | None = None, *, analyze: bool = True) -> Verslag:
+    """The Verslag that ``parse_text(render_text(v, layout))`` must give.
+
+    That is ``v`` less what the layout cannot carry (without running footers the Kamerstuk
+    number and the identifier are not printed, and the dossier comes only from the agenda), with
+    the phases, interruptions and commitments that :func:`verslag.structure.analyze` finds in its
+    turns (with ``analyze=False``: none).  ``verslag.compare(parse_text(text), expected)`` is empty.
     """
     lay = layout or Layout()
-    w = v.model_copy(deep=True)
+    w = without_structure(v)
     if not lay.footers or not (v.meta.dossier and v.meta.number):
         w.meta.number = None
         w.meta.identifier = None
         dossiers = [a.dossier for a in w.meta.agenda if a.dossier]
         w.meta.dossier = max(set(dossiers), key=dossiers.count) if dossiers else None
+    if analyze:
+        from verslag import structure
+
+        structure.analyze(w)
     return w
 
 
