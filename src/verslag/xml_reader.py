@@ -125,6 +125,9 @@ def _collect(el: Any, parts: list[str]) -> None:
 
 def paragraph_text(el: Any) -> str:
     """The text of a paragraph element: indentation artefacts dropped, footnotes left out, whitespace collapsed."""
+    if not len(el):  # PERF: most paragraphs have no inline markup
+        t = el.text
+        return " ".join(t.split()) if t else ""
     parts: list[str] = []
     _collect(el, parts)
     return " ".join("".join(parts).split())
@@ -136,6 +139,9 @@ def _text(el: Any) -> str:
 
 def _end_line(el: Any) -> int:
     """The source line of the element's end tag."""
+    if not len(el):
+        t = el.text
+        return (el.sourceline or 0) + (t.count("\n") if t else 0)
     chain: list[Any] = []
     node = el
     while len(node):
@@ -266,6 +272,9 @@ def _apply_metadata(ctx: _Ctx, v: Verslag, metadata: Any) -> None:
 
 def _paragraphs(el: Any) -> Iterator[Any]:
     """The <al> elements under ``el`` that are text paragraphs (not inside a footnote)."""
+    if next(el.iter("noot"), None) is None:  # PERF: no footnotes, no ancestor walk
+        yield from el.iter("al")
+        return
     for al in el.iter("al"):
         p = al.getparent()
         inside_note = False
@@ -366,16 +375,12 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             meta.end = parse_time(m["time"])
             v.closing.append(Block(text=one, lines=lines))
             continue
-        keep = [(al, t) for al, t in zip(als, texts, strict=True) if t]
+        texts, spans, idxs = _rows(ctx, als)
         turn = Turn(
             speaker=Speaker(label="", name="", role=Role.OTHER),
-            paragraphs=[t for _al, t in keep],
-            paragraph_lines=[(al.sourceline or 0, _end_line(al)) for al, _t in keep],
-            lines=lines,
-            source_id=ctx.idx(el),
+            paragraphs=texts, paragraph_lines=spans, lines=lines, source_id=ctx.idx(el),
         )
-        b.turns[ctx.idx(el)] = TurnBinding("bare", ctx.idx(el), [ctx.idx(al) for al, _t in keep], ("", "", None, "", ""),
-                                           (), last=ctx.idx(el))
+        b.turns[ctx.idx(el)] = TurnBinding("bare", ctx.idx(el), idxs, ("", "", None, "", ""), (), last=ctx.idx(el))
         b.order.append(ctx.idx(el))
         v.turns.append(turn)
     if meta.year is None and meta.date is not None:
@@ -385,25 +390,38 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
     return v
 
 
+def _child(el: Any, tag: str) -> Any:
+    """The first child element named ``tag`` (PERF: lxml's find() compiles a path each call)."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
 def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn:
-    sp = sb.find("spreker")
     parts: dict[str, int] = {}
     prefix, name, party = "", "", None
-    if sp is not None:
-        parts["spreker"] = ctx.idx(sp)
-        vv, naam, pol = sp.find("voorvoegsels"), sp.find("naam"), sp.find("politiek")
-        if vv is not None:
-            parts["voorvoegsels"] = ctx.idx(vv)
-            prefix = _text(vv)
-        if naam is not None:
-            parts["naam"] = ctx.idx(naam)
-            ach = naam.find("achternaam")
-            if ach is not None:
-                parts["achternaam"] = ctx.idx(ach)
-            name = _squash("".join(naam.itertext()))
-        if pol is not None:
-            parts["politiek"] = ctx.idx(pol)
-            party = _squash(pol.text) or None
+    als: list[Any] = []
+    for c in sb:
+        tag = c.tag
+        if tag == "spreker":
+            parts["spreker"] = ctx.idx(c)
+            for s in c:
+                stag = s.tag
+                if stag == "voorvoegsels" and "voorvoegsels" not in parts:
+                    parts["voorvoegsels"] = ctx.idx(s)
+                    prefix = _text(s)
+                elif stag == "naam" and "naam" not in parts:
+                    parts["naam"] = ctx.idx(s)
+                    ach = _child(s, "achternaam")
+                    if ach is not None:
+                        parts["achternaam"] = ctx.idx(ach)
+                    name = _squash("".join(s.itertext()))
+                elif stag == "politiek" and "politiek" not in parts:
+                    parts["politiek"] = ctx.idx(s)
+                    party = _squash(s.text) or None
+        elif isinstance(tag, str):
+            als.extend(_paragraphs(c))
     if name.lower() == "voorzitter":
         speaker = Speaker(label=f"{prefix} {name}".strip(), name=chair or "voorzitter", role=Role.CHAIR, prefix=prefix)
     else:
@@ -415,25 +433,38 @@ def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn
             office = next((g.office for g in v.meta.government if g.name.casefold() == name.casefold()), None)
         label = " ".join(x for x in (prefix, name) if x) + (f" ({party})" if party else "")
         speaker = Speaker(label=label, name=name, party=party, role=role, prefix=prefix, office=office)
-    als: list[Any] = []
-    for c in sb:
-        if isinstance(c.tag, str) and c.tag != "spreker":
-            als.extend(_paragraphs(c))
-    keep = [(al, t) for al in als if (t := paragraph_text(al))]
+    texts, spans, idxs = _rows(ctx, als)
     i = ctx.idx(sb)
     b = ctx.binding
-    b.turns[i] = TurnBinding(
-        "spreekbeurt", i, [ctx.idx(al) for al, _t in keep], ("", "", None, "", ""), (), parts,
-        (prefix, name, party), last=i,
-    )
+    b.turns[i] = TurnBinding("spreekbeurt", i, idxs, ("", "", None, "", ""), (), parts, (prefix, name, party), last=i)
     b.order.append(i)
-    return Turn(
-        speaker=speaker,
-        paragraphs=[t for _al, t in keep],
-        paragraph_lines=[(al.sourceline or 0, _end_line(al)) for al, _t in keep],
-        lines=(sb.sourceline or 0, _end_line(sb)),
-        source_id=i,
-    )
+    return Turn(speaker=speaker, paragraphs=texts, paragraph_lines=spans, lines=(sb.sourceline or 0, _end_line(sb)),
+                source_id=i)
+
+
+def _rows(ctx: _Ctx, als: list[Any]) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+    """Text, line span and element index of each non-empty paragraph."""
+    texts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    idxs: list[int] = []
+    index = ctx.index
+    for al in als:
+        if len(al):
+            t = paragraph_text(al)
+            end = _end_line(al)
+            line = al.sourceline or 0
+        else:  # PERF: inline the common case, a paragraph without markup
+            raw = al.text
+            if not raw:
+                continue
+            t = " ".join(raw.split())
+            line = al.sourceline or 0
+            end = line + raw.count("\n")
+        if t:
+            texts.append(t)
+            spans.append((line, end))
+            idxs.append(index[al])
+    return texts, spans, idxs
 
 
 # --- Kamerstuk -----------------------------------------------------------------------------------

@@ -14,12 +14,13 @@ Two serializations (see ``docs/xml.md``):
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import difflib
 import itertools
 from collections.abc import Sequence
 
 from verslag.errors import RoundTripError
-from verslag.model import Role, Speaker, Turn, Verslag
+from verslag.model import Meta, Role, Speaker, Turn, Verslag
 from verslag.patterns import VASTGESTELD_RE
 from verslag.xml_reader import TurnBinding, XmlBinding, speaker_parts
 from verslag.xml_tree import (
@@ -308,9 +309,20 @@ class _Writer:
             self._insert(where, [self._new(_paragraph_element(p, wrap), depth) for p in extra])
 
     def _paragraph_point(self, kind: str, al_idx: int) -> tuple[tuple[str, int], int, bool]:
+        """Where a new paragraph goes next to an existing one, and whether it needs an <al-groep>.
+
+        In Handelingen a paragraph is ``<al-groep><al>``; one inside a <motie> gets its new
+        neighbour after the motie, at the level of the turn's <tekst>.
+        """
         el = self.els[al_idx]
         if el.parent is not None and el.parent.tag == "al-groep":
             return (kind, el.parent.index), el.parent.depth, True
+        if self.b.variant == "handelingen":
+            node: Element = el
+            while node.parent is not None and node.parent.tag != "tekst":
+                node = node.parent
+            if node.parent is not None and node is not el:
+                return (kind, node.index), node.depth, True
         return (kind, el.index), el.depth, False
 
     def _empty_turn_point(self, tb: TurnBinding) -> tuple[tuple[str, int], int, bool]:
@@ -522,8 +534,67 @@ def spreekbeurt_element(t: Turn) -> NewElement:
     return NewElement("spreekbeurt", [("nieuw", nieuw)], [NewElement("spreker", [], children), tekst])
 
 
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december")  # fmt: skip
+
+
+def _date_text(d: dt.date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _time_text(t: dt.time) -> str:
+    return f"{t.hour:02d}.{t.minute:02d}"
+
+
+def _and_list(parts: Sequence[str], sep: str = " en ") -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + sep + parts[-1]
+
+
+def _front_from_meta(m: Meta) -> list[str]:
+    """Front-matter paragraphs for a report that has meta but no front-matter blocks (built by hand).
+
+    The wording is the printed one ('... hebben op 11 maart 2020 overleg gevoerd met ..., over:'),
+    so that the front-matter rules read the same meta back.
+    """
+    from verslag.render import dutch_number
+
+    out: list[str] = []
+    gov = [f"{g.salutation or 'de heer'} {g.name}, {g.office}" for g in m.government]
+    gov_text = _and_list(gov, ", en ") if gov else ""
+    if m.committees or m.date:
+        names = [c if c.lower().startswith("de ") else "de " + c for c in m.committees] or ["de vaste commissie"]
+        who = _and_list(names)
+        who = who[0].upper() + who[1:]
+        when = f" op {_date_text(m.date)}" if m.date else ""
+        verb = "heeft" if len(names) == 1 else "hebben"
+        out.append(f"{who} {verb}{when} overleg gevoerd" + (f" met {gov_text}," if gov_text else "") + " over:")
+        for k, a in enumerate(m.agenda):
+            out.append("– " + a.text.rstrip(";.") + ("." if k == len(m.agenda) - 1 else ";"))
+        out.append(
+            "Van dit overleg brengen de commissies bijgaand geredigeerd woordelijk verslag uit."
+            if len(names) > 1
+            else "Van dit overleg brengt de commissie bijgaand geredigeerd woordelijk verslag uit."
+        )
+    for sig in m.signatories:
+        out.extend([f"{sig.function},", sig.name])
+    if m.chair:
+        out.append(f"Voorzitter: {m.chair}")
+    if m.clerk:
+        out.append(f"Griffier: {m.clerk}")
+    if m.members_present:
+        count = m.members_count if m.members_count is not None else len(m.members_present)
+        verb, noun = ("is", "lid") if count == 1 else ("zijn", "leden")
+        head = f"Aanwezig {verb} {dutch_number(count)} {noun} der Kamer, te weten: {_and_list(m.members_present)}"
+        out.append(head + (f", en {gov_text}." if gov_text else "."))
+    if m.start:
+        out.append(f"Aanvang {_time_text(m.start)} uur.")
+    return out
+
+
 def _front_paragraphs(v: Verslag) -> tuple[list[str], str | None]:
     """The front matter as paragraphs (a signatory as function and name), and a 'Vastgesteld' line."""
+    if not v.front_matter:
+        return _front_from_meta(v.meta), None
     sigs = {f"{s.function}, {s.name}": s for s in v.meta.signatories}
     out: list[str] = []
     vastgesteld: str | None = None
@@ -555,6 +626,8 @@ def _body_paragraphs(v: Verslag) -> list[str]:
     end = len(v.turns)
     for blk in v.closing:
         events.append((end, 2, blk.lines[0], [blk.text]))
+    if not v.closing and v.meta.end is not None:
+        events.append((end, 2, 0, [f"Sluiting {_time_text(v.meta.end)} uur."]))
     events.sort(key=lambda e: (e[0], e[1], e[2]))
     return [p for e in events for p in e[3]]
 

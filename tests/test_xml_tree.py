@@ -1,0 +1,238 @@
+"""The lossless XML layer: raw pieces in, the same bytes out; edits touch only what they name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from verslag.xml_tree import (
+    DocumentStyle,
+    Edits,
+    NewElement,
+    escape_text,
+    parse_document,
+    render_new,
+    replace_attr,
+    unescape,
+)
+
+
+def _default_examples() -> int:
+    """The example count of the loaded hypothesis profile (tests/conftest.py)."""
+    return settings.default.max_examples if settings.default is not None else 20
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "xml"
+EXACT = sorted(FIXTURES.glob("*.xml")) + sorted((FIXTURES / "opendata").glob("*.xml")) + sorted(
+    (FIXTURES / "vlos").glob("*.xml")
+)
+PRINTED = sorted((FIXTURES / "printed").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", EXACT, ids=lambda p: p.name)
+def test_tree_gives_the_bytes_back(path: Path) -> None:
+    data = path.read_bytes()
+    doc = parse_document(data)
+    assert doc.to_bytes() == data
+    # the edited render path (an edit that changes nothing) must give the same bytes too
+    assert doc.to_bytes(Edits(text={0: doc.root.text})) == data
+
+
+@pytest.mark.parametrize("path", EXACT, ids=lambda p: p.name)
+def test_elements_in_the_same_order_as_lxml(path: Path) -> None:
+    data = path.read_bytes()
+    doc = parse_document(data)
+    want = [etree.QName(e).localname for e in etree.fromstring(data).iter(etree.Element)]
+    assert [e.tag for e in doc.elements] == want
+    assert all(e.index == i for i, e in enumerate(doc.elements))
+
+
+def test_style_of_the_ob_download() -> None:
+    doc = parse_document((FIXTURES / "h-tk-20172018-61-10.xml").read_bytes())
+    s = doc.style
+    assert s.bom == b"\xef\xbb\xbf"
+    assert s.declaration == '<?xml version="1.0" encoding="utf-8"?>'
+    assert (s.newline, s.indent, s.empty_tag, s.final_newline) == ("\r\n", "  ", " />", False)
+
+
+def test_style_of_the_tweede_kamer_serialization() -> None:
+    doc = parse_document((FIXTURES / "opendata" / "kst-34104-439.xml").read_bytes())
+    s = doc.style
+    assert s.bom == b""
+    assert (s.newline, s.indent, s.empty_tag) == ("\n", "   ", "/>")
+
+
+def test_style_of_a_one_line_document() -> None:
+    doc = parse_document(b"<a><b x='1'/><c>t</c></a>\n")
+    assert (doc.style.newline, doc.style.indent, doc.style.quote, doc.style.final_newline) == ("", "", "'", True)
+
+
+def test_ownership_text_and_tail_mirror_lxml() -> None:
+    data = "<spreker>\r\n  <voorvoegsels>De heer</voorvoegsels>\r\n  <naam>X</naam> (<politiek>VVD</politiek>):</spreker>"
+    doc = parse_document(data.encode())
+    lx = etree.fromstring(data.encode())
+    for mine, theirs in zip(doc.elements, lx.iter(etree.Element), strict=True):
+        assert unescape(mine.text) == (theirs.text or "")
+        assert unescape(mine.tail) == (theirs.tail or "") or mine is doc.root
+    assert doc.elements[3].tail == "):"
+
+
+def test_comments_pis_and_cdata_are_kept() -> None:
+    data = (
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- kop -->\n<?xpp qa?>\n<r a=\'1\'  b = "2" >'
+        b"<?xpp lead;-1?>t<![CDATA[<niet> & tag]]>&amp;&#233;<!-- c -->x<e /><f/></r >\n<!-- eind -->"
+    )
+    doc = parse_document(data)
+    assert doc.to_bytes() == data
+    assert doc.head.endswith("<?xpp qa?>\n")
+    assert "".join(doc.root.itertext()) == "t<niet> & tag&éx"
+    assert doc.root.attrib == {"a": "1", "b": "2"}
+
+
+def _doc(text: str) -> tuple[bytes, object]:
+    data = text.encode()
+    return data, parse_document(data)
+
+
+def test_delete_takes_the_indentation_before_it() -> None:
+    data = b"<r>\n  <a>1</a>\n  <b>2</b>\n  <c>3</c>\n</r>"
+    doc = parse_document(data)
+    b = next(doc.root.iter("b"))
+    assert doc.to_bytes(Edits(delete={b.index})) == b"<r>\n  <a>1</a>\n  <c>3</c>\n</r>"
+    c = next(doc.root.iter("c"))
+    assert doc.to_bytes(Edits(delete={b.index, c.index})) == b"<r>\n  <a>1</a>\n</r>"
+    a = next(doc.root.iter("a"))
+    assert doc.to_bytes(Edits(delete={a.index, b.index, c.index})) == b"<r>\n</r>"
+
+
+def test_insert_before_and_after_in_the_documents_style() -> None:
+    data = b"<r>\r\n  <a>1</a>\r\n  <c>3</c>\r\n</r>"
+    doc = parse_document(data)
+    a, c = next(doc.root.iter("a")), next(doc.root.iter("c"))
+    out = doc.to_bytes(Edits(after={a.index: ["<b>2</b>"]}, before={a.index: ["<z>0</z>"]}))
+    assert out == b"<r>\r\n  <z>0</z>\r\n  <a>1</a>\r\n  <b>2</b>\r\n  <c>3</c>\r\n</r>"
+    out = doc.to_bytes(Edits(after={c.index: ["<d>4</d>"]}))
+    assert out == b"<r>\r\n  <a>1</a>\r\n  <c>3</c>\r\n  <d>4</d>\r\n</r>"
+
+
+def test_content_of_an_empty_element_opens_it() -> None:
+    doc = parse_document(b'<r><m x="1" /></r>')
+    m = next(doc.root.iter("m"))
+    assert doc.to_bytes(Edits(content={m.index: "t"})) == b'<r><m x="1">t</m></r>'
+
+
+def test_replace_attr_keeps_quotes_and_order() -> None:
+    assert replace_attr("<meta name='a' content=\"x\" />", "content", "y&z") == "<meta name='a' content=\"y&amp;z\" />"
+    assert replace_attr("<meta name='a'/>", "content", "v") == "<meta name='a' content=\"v\"/>"
+
+
+def test_escape_and_unescape() -> None:
+    assert escape_text("a & b < c > d\u00a0é\x0c") == "a &amp; b &lt; c &gt; d\u00a0é"
+    assert unescape("a &amp; &lt;&gt; &#233;&#xE9;\r\nb") == "a & <> éé\nb"
+
+
+def test_render_new_indents_like_the_ob_serializer() -> None:
+    style = DocumentStyle(newline="\r\n", indent="  ", empty_tag=" />")
+    spreker = NewElement("spreker", [], [
+        NewElement("voorvoegsels", [], ["De heer"]),
+        NewElement("naam", [], [NewElement("achternaam", [], ["Wörsdörfer"])]),
+        " (", NewElement("politiek", [], ["VVD"]), "):",
+    ])  # fmt: skip
+    want = (
+        "<spreker>\r\n      <voorvoegsels>De heer</voorvoegsels>\r\n      <naam>\r\n        <achternaam>Wörsdörfer"
+        "</achternaam>\r\n      </naam> (<politiek>VVD</politiek>):</spreker>"
+    )
+    assert render_new(spreker, 2, style) == want
+    assert render_new(NewElement("meta", [("scheme", "")]), 0, style) == '<meta scheme="" />'
+
+
+# --- property: generated OB-style documents come back byte for byte ------------------------------
+
+TAGS = ("al", "nadruk", "tekst", "al-groep", "spreker", "naam", "extref", "li", "lijst")
+WS = st.sampled_from(["", " ", "\n", "\r\n", "\r\n  ", "\n    ", "\t", "  "])
+WORDS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<&]") | st.sampled_from("\u00a0\u200a—€ş"),
+    max_size=12,
+)
+
+
+@st.composite
+def char_data(draw: st.DrawFn) -> str:
+    """Raw character data: words, whitespace (CRLF included), references, now and then CDATA."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            parts.append(draw(WS))
+        elif kind == 1:
+            parts.append(draw(st.sampled_from(["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#233;", "&#xE9;"])))
+        elif kind == 2:
+            parts.append("<![CDATA[" + draw(WORDS).replace("]]>", "") + "]]>")
+        else:
+            parts.append(draw(WORDS).replace(">", "&gt;"))
+    return "".join(parts)
+
+
+@st.composite
+def start_tag(draw: st.DrawFn, tag: str) -> tuple[str, bool]:
+    attrs = ""
+    for name in draw(st.lists(st.sampled_from(["type", "status", "doc", "nieuw", "xml:lang"]), unique=True, max_size=3)):
+        q = draw(st.sampled_from(['"', "'"]))
+        value = draw(WORDS).replace(q, "").replace("<", "")
+        eq = draw(st.sampled_from(["=", " = ", "="]))
+        attrs += draw(st.sampled_from([" ", "  ", "\n  ", "\r\n\t"])) + f"{name}{eq}{q}{value}{q}"
+    empty = draw(st.booleans())
+    close = draw(st.sampled_from([" />", "/>"])) if empty else draw(st.sampled_from([">", " >"]))
+    return f"<{tag}{attrs}{close}", empty
+
+
+@st.composite
+def element(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(TAGS))
+    start, empty = draw(start_tag(tag))
+    if empty:
+        return start
+    out = [start, draw(char_data())]
+    if depth < 4:
+        for _ in range(draw(st.integers(0, 3))):
+            kind = draw(st.integers(0, 6))
+            if kind == 0:
+                out.append("<!--" + draw(WORDS).replace("-", "") + "-->")
+            elif kind == 1:
+                out.append(draw(st.sampled_from(["<?xpp qa?>", "<?xpp lead;-1?>", "<?pi?>"])))
+            else:
+                out.append(draw(element(depth + 1)))
+            out.append(draw(char_data()))
+    out.append(draw(st.sampled_from([f"</{tag}>", f"</{tag} >", f"</{tag}\r\n>"])))
+    return "".join(out)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> bytes:
+    head = ""
+    if draw(st.booleans()):
+        q = draw(st.sampled_from(['"', "'"]))
+        head = f"<?xml version={q}1.0{q} encoding={q}utf-8{q}?>" + draw(st.sampled_from(["\r\n", "\n", ""]))
+    if draw(st.booleans()):
+        head += "<!-- " + draw(WORDS).replace("-", "") + " -->" + draw(st.sampled_from(["\n", ""]))
+    body = "<officiele-publicatie>" + draw(char_data().filter(str.isspace) | st.just("")) + draw(element())
+    body += draw(st.sampled_from(["\r\n", "\n", ""])) + "</officiele-publicatie>"
+    foot = draw(st.sampled_from(["", "\n", "\r\n", "\n<!-- na -->", "\n\n"]))
+    bom = b"\xef\xbb\xbf" if draw(st.booleans()) else b""
+    return bom + (head + body + foot).encode("utf-8")
+
+
+@settings(max_examples=max(50, _default_examples()))
+@given(documents())
+def test_generated_documents_round_trip_byte_for_byte(data: bytes) -> None:
+    etree.fromstring(data)  # the generator makes only well-formed XML
+    doc = parse_document(data)
+    assert doc.to_bytes() == data
+    assert doc.to_bytes(Edits(text={doc.root.index: doc.root.text})) == data
+    lx = etree.fromstring(data)
+    assert len(doc.elements) == sum(1 for _ in lx.iter(etree.Element))
+    assert "".join(doc.root.itertext()) == "".join(str(t) for t in lx.itertext())

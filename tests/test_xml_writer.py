@@ -1,0 +1,217 @@
+"""Writing OB XML: the input bytes when nothing changed, only the edited bytes after an edit,
+and a complete OB-style Kamerstuk for a report parsed from PDF text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import verslag
+from verslag import Role, Speaker, Turn, strategies, structure
+
+
+def _default_examples() -> int:
+    """The example count of the loaded hypothesis profile (tests/conftest.py)."""
+    return settings.default.max_examples if settings.default is not None else 20
+
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "xml"
+VAO = (FIXTURES / "h-tk-20172018-61-10.xml").read_bytes()
+
+
+def changed(a: bytes, b: bytes) -> tuple[int, bytes, bytes]:
+    """Offset and the differing middle of two byte strings (common prefix and suffix removed)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, a[p : len(a) - s], b[p : len(b) - s]
+
+
+def test_unedited_gives_the_input() -> None:
+    v = verslag.read_xml(VAO)
+    assert verslag.write_xml(v) == VAO
+    assert verslag.write_xml(v.model_copy(deep=True)) == VAO
+
+
+def test_party_edit_changes_only_that_text_node() -> None:
+    v = verslag.read_xml(VAO)
+    v.turns[1].speaker.party = "CDA"
+    out = verslag.write_xml(v)
+    at, old, new = changed(VAO, out)
+    assert (old, new) == (b"VVD", b"CDA")
+    assert VAO[:at].endswith(b"<politiek>")
+    assert verslag.read_xml(out).turns[1].speaker.party == "CDA"
+
+
+def test_party_removed_and_added() -> None:
+    v = verslag.read_xml(VAO)
+    v.turns[1].speaker.party = None
+    out = verslag.write_xml(v)
+    assert out == VAO.replace(b"</naam> (<politiek>VVD</politiek>):</spreker>", b"</naam>:</spreker>", 1)
+    w = verslag.read_xml(out)
+    assert w.turns[1].speaker.party is None
+    w.turns[1].speaker.party = "VVD"
+    assert verslag.write_xml(w) == VAO
+
+
+def test_paragraph_edit_changes_only_the_word() -> None:
+    v = verslag.read_xml(VAO)
+    t = v.turns[1]
+    t.paragraphs[0] = t.paragraphs[0].replace("de bakker die", "de slager die")
+    assert verslag.write_xml(v) == VAO.replace(b"de bakker die", b"de slager die", 1)
+
+
+def test_paragraph_edit_keeps_inline_markup() -> None:
+    v = verslag.read_xml(VAO)
+    t = v.turns[1]
+    k = t.paragraphs.index("Zij krijgt nr. 199 (31311).")
+    t.paragraphs[k] = "Zij kreeg nr. 199 (31311)."
+    out = verslag.write_xml(v)
+    assert out == VAO.replace(b"<al>Zij krijgt nr. <extref", b"<al>Zij kreeg nr. <extref", 1)
+    # a change inside the reference's own text stays inside it
+    t.paragraphs[k] = "Zij krijgt nr. 1990 (31311)."
+    out = verslag.write_xml(v)
+    assert out == VAO.replace(b'"kst-31311-199">199</extref>', b'"kst-31311-199">1990</extref>', 1)
+
+
+def test_escaping_in_edited_text() -> None:
+    v = verslag.read_xml(VAO)
+    v.turns[2].paragraphs[0] = "A & B <c> \u00a0d"
+    out = verslag.write_xml(v)
+    assert b"<al>A &amp; B &lt;c&gt; \xc2\xa0d</al>" in out
+    assert verslag.read_xml(out).turns[2].paragraphs[0] == "A & B <c> d"
+
+
+def test_turn_removed_takes_its_lines() -> None:
+    v = verslag.read_xml(VAO)
+    gone = v.turns.pop(2)  # the bare 'Gaat u verder.'
+    out = verslag.write_xml(v)
+    lines = VAO.split(b"\r\n")
+    a, b = gone.lines
+    assert out == b"\r\n".join(lines[: a - 1] + lines[b:])
+    assert len(verslag.read_xml(out).turns) == len(v.turns)
+
+
+def test_turn_added_in_the_documents_style() -> None:
+    v = verslag.read_xml(VAO)
+    new = Turn(
+        speaker=Speaker(label="Mevrouw Jansen (D66)", name="Jansen", party="D66", role=Role.MEMBER, prefix="Mevrouw"),
+        paragraphs=["Een vraag.", "Nog een."],
+    )
+    v.turns.insert(2, new)
+    out = verslag.write_xml(v)
+    at, old, added = changed(VAO, out)
+    assert old == b""
+    assert out[:at] + out[at + len(added) :] == VAO
+    assert added.count(b"\n") == added.count(b"\r\n") > 0
+    assert b'\r\n      <spreekbeurt nieuw="ja">\r\n        <spreker>\r\n          <voorvoegsels>Mevrouw</voorvoegsels>' in out
+    assert b"</naam> (<politiek>D66</politiek>):</spreker>" in added
+    w = verslag.read_xml(out)
+    assert (w.turns[2].speaker.label, w.turns[2].paragraphs) == ("Mevrouw Jansen (D66)", ["Een vraag.", "Nog een."])
+    assert verslag.write_xml(w) == out
+
+
+def test_paragraphs_added_and_removed() -> None:
+    v = verslag.read_xml(VAO)
+    v.turns[3].paragraphs.pop(0)
+    v.turns[1].paragraphs.append("Tot slot.")
+    out = verslag.write_xml(v)
+    w = verslag.read_xml(out)
+    assert w.turns[1].paragraphs[-1] == "Tot slot." and w.turns[3].paragraphs == v.turns[3].paragraphs
+    assert b"          <al-groep>\r\n            <al>Tot slot.</al>\r\n          </al-groep>\r\n        </tekst>" in out
+
+
+def test_meta_edits() -> None:
+    v = verslag.read_xml(VAO)
+    v.meta.title = "Ondernemen"
+    v.meta.identifier = "h-tk-20172018-61-11"
+    out = verslag.write_xml(v)
+    assert out == VAO.replace(b"<item-titel>Ondernemen en Bedrijfsfinanciering<", b"<item-titel>Ondernemen<").replace(
+        b"nl/h-tk-20172018-61-10/metadata", b"nl/h-tk-20172018-61-11/metadata")
+
+
+def test_kamerstuk_edits_in_the_tweede_kamer_style() -> None:
+    data = (FIXTURES / "opendata" / "kst-24515-782.xml").read_bytes()
+    v = verslag.read_xml(data)
+    v.meta.dossier, v.meta.number = "36600", "12"
+    v.turns.append(Turn(speaker=Speaker(label="De voorzitter", name="voorzitter", role=Role.CHAIR, prefix="De"),
+                        paragraphs=["Dank u."]))
+    out = verslag.write_xml(v)
+    assert b"\r" not in out and not out.startswith(b"\xef\xbb\xbf")
+    assert b"<dossiernr>36 600</dossiernr>" in out and b'<ondernummer kamer="2">12</ondernummer>' in out
+    assert b"            <al>Ceder</al>\n            <al>De voorzitter:</al>\n            <al>Dank u.</al>\n" in out
+
+
+def test_reordered_turns_are_refused() -> None:
+    v = verslag.read_xml(VAO)
+    v.turns[1], v.turns[3] = v.turns[3], v.turns[1]
+    with pytest.raises(verslag.RoundTripError):
+        verslag.write_xml(v)
+
+
+# --- a report from PDF text -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def from_text() -> tuple[verslag.Verslag, bytes]:
+    v = verslag.parse_text((ROOT / "fixtures" / "kst-26643-679.txt").read_text(encoding="utf-8"))
+    return v, verslag.write_xml(v)
+
+
+def test_text_report_is_written_as_an_ob_kamerstuk(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    assert xml.startswith(b'\xef\xbb\xbf<?xml version="1.0" encoding="utf-8"?>\r\n<officiele-publicatie xmlns:xsi=')
+    assert b'xsi:noNamespaceSchemaLocation="http://technische-documentatie.oep.overheid.nl/schema/op-xsd-2012-1"' in xml
+    assert xml.endswith(b"</officiele-publicatie>") and b"\n" not in xml.replace(b"\r\n", b"")
+    assert b'content="https://zoek.officielebekendmakingen.nl/kst-26643-679/metadata.xml" />' in xml
+    assert b"<dossiernr>26 643</dossiernr>" in xml and b'<ondernummer kamer="2">679</ondernummer>' in xml
+    assert b"<titel>VERSLAG VAN EEN ALGEMEEN OVERLEG</titel>" in xml
+    assert b"<al>De heer Verhoeven (D66):</al>" in xml and b"<al>Sluiting 19.24 uur.</al>" in xml
+    assert b"<al>De vergadering wordt van 17.25 uur tot 17.42 uur geschorst.</al>" in xml
+
+
+def test_text_report_reads_back_the_same(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    v, xml = from_text
+    w = verslag.read_xml(xml)
+    assert verslag.compare(v, w) == []
+    assert verslag.write_xml(w) == xml
+    k = next(i for i, t in enumerate(w.turns) if t.speaker.party == "D66")
+    w.turns[k].speaker.party = "VVD"
+    out = verslag.write_xml(w)
+    at, old, new = changed(xml, out)
+    assert (old, new) == (b"D66", b"VVD")
+    assert out[:at].endswith(b"<al>De heer Verhoeven (")
+    assert verslag.read_xml(out).turns[k].speaker.party == "VVD"
+
+
+def test_escaping_in_a_new_document() -> None:
+    v = verslag.Verslag(turns=[Turn(
+        speaker=Speaker(label="De heer Bakker (D66)", name="Bakker", party="D66", role=Role.MEMBER, prefix="De heer"),
+        paragraphs=["R&D < 5% > 2%\u00a0— «zo»"],
+    )])  # fmt: skip
+    xml = verslag.write_xml(v)
+    assert "<al>R&amp;D &lt; 5% &gt; 2%\u00a0— «zo»</al>".encode() in xml
+    assert verslag.read_xml(xml).turns[0].paragraphs == ["R&D < 5% > 2% — «zo»"]
+
+
+def test_a_vlos_report_is_written_as_ob() -> None:
+    v = verslag.read_xml(next((FIXTURES / "vlos").glob("*.xml")).read_bytes())
+    xml = verslag.write_xml(v)
+    w = verslag.read_xml(xml)
+    assert [t.speaker.label for t in w.turns if t.speaker.label] == [t.speaker.label for t in v.turns if t.speaker.label]
+
+
+@settings(max_examples=max(25, _default_examples()))
+@given(strategies.verslagen(comma_offices=False, structure=False))
+def test_generated_reports_survive_the_xml_round_trip(v: verslag.Verslag) -> None:
+    structure.analyze(v)
+    xml = verslag.write_xml(v)
+    w = verslag.read_xml(xml)
+    assert verslag.compare(v, w) == []
+    assert verslag.write_xml(w) == xml
