@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lxml import etree
+from pydantic import TypeAdapter
 
 from verslag.errors import RoundTripError, XmlStructureError
 from verslag.frontmatter import parse_date, parse_time
@@ -33,6 +34,9 @@ from verslag.xml_tree import Document, parse_document, safe_parse
 __all__ = ["MetaBinding", "TurnBinding", "XmlBinding", "paragraph_text", "read_xml", "speaker_parts"]
 
 Variant = Literal["handelingen", "verbatim", "kamerstuk"]
+
+#: Validates all turns of a report in one call (PERF: about twice as fast as one model at a time).
+_TURNS: TypeAdapter[list[Turn]] = TypeAdapter(list[Turn])
 
 #: The root of every OB publication.
 ROOT_TAG = "officiele-publicatie"
@@ -123,6 +127,10 @@ def _collect(el: Any, parts: list[str]) -> None:
             parts.append(tail)
 
 
+def _keep_any(*texts: str | None) -> bool:
+    return any(t is not None and t.strip() for t in texts)
+
+
 def paragraph_text(el: Any) -> str:
     """The text of a paragraph element: indentation artefacts dropped, footnotes left out, whitespace collapsed."""
     if not len(el):  # PERF: most paragraphs have no inline markup
@@ -176,6 +184,7 @@ class _Ctx:
         self.root = root
         self.elements: list[Any] = list(root.iter(etree.Element))
         self.index: dict[Any, int] = {e: i for i, e in enumerate(self.elements)}
+        self.has_notes = next(root.iter("noot"), None) is not None
         self.binding = XmlBinding(data=data, variant="kamerstuk", element_count=len(self.elements))
 
     def idx(self, el: Any) -> int:
@@ -270,9 +279,9 @@ def _apply_metadata(ctx: _Ctx, v: Verslag, metadata: Any) -> None:
 # --- Handelingen ---------------------------------------------------------------------------------
 
 
-def _paragraphs(el: Any) -> Iterator[Any]:
+def _paragraphs(el: Any, has_notes: bool = True) -> Iterator[Any]:
     """The <al> elements under ``el`` that are text paragraphs (not inside a footnote)."""
-    if next(el.iter("noot"), None) is None:  # PERF: no footnotes, no ancestor walk
+    if not has_notes:  # PERF: a document without footnotes needs no ancestor walk
         yield from el.iter("al")
         return
     for al in el.iter("al"):
@@ -322,6 +331,7 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             items.append(item)
     title_el: Any = None
     body: list[tuple[str, Any]] = []  # ('turn' | 'bare', element) in order, after the first spreekbeurt
+    seen_turn = False
     for item in items:
         if b.container < 0 or item.tag == "agendapunt":
             b.container = ctx.idx(item)
@@ -333,10 +343,11 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
                 title_el = c
             elif tag == "spreekbeurt":
                 body.append(("turn", c))
-            elif tag == "tekst" and item.tag != "opening" and any(k == "turn" for k, _ in body):
+                seen_turn = True
+            elif tag == "tekst" and item.tag != "opening" and seen_turn:
                 body.append(("bare", c))
             elif tag in ("onderwerp", "tekst", "tussenkop"):
-                front.extend((t, al.sourceline or 0) for al in _paragraphs(c) if (t := paragraph_text(al)))
+                front.extend((t, al.sourceline or 0) for al in _paragraphs(c, ctx.has_notes) if (t := paragraph_text(al)))
     _front(front, v)
     meta = v.meta
     if date is not None and meta.date is None:
@@ -345,11 +356,12 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
         meta.title = _text(title_el) or None
         b.meta["title"] = MetaBinding(ctx.idx(title_el), None, meta.title, title_el.text or "")
     chair = meta.chair
+    turns: list[dict[str, Any]] = []  # PERF: validated in one call at the end
     for kind, el in body:
         if kind == "turn":
-            v.turns.append(_spreekbeurt_turn(ctx, el, chair, v))
+            turns.append(_spreekbeurt_turn(ctx, el, chair, v))
             continue
-        als = list(_paragraphs(el))
+        als = list(_paragraphs(el, ctx.has_notes))
         texts = [paragraph_text(al) for al in als]
         line = el.sourceline or 0
         lines = (line, _end_line(el))
@@ -360,7 +372,7 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             end = m["end"] or m["end2"] or m["until"]
             v.suspensions.append(Suspension(
                 text=one, start=parse_time(start) if start else None, end=parse_time(end) if end else None,
-                kind="short" if m["short"] else "long", after_turn=len(v.turns) - 1, lines=lines,
+                kind="short" if m["short"] else "long", after_turn=len(turns) - 1, lines=lines,
             ))
             continue
         m = CHAIR_CHANGE_RE.match(one) if one else None
@@ -368,7 +380,7 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             chair = m["name"]
             if meta.chair is None:
                 meta.chair = chair
-            v.chair_changes.append(ChairChange(name=chair, text=one, after_turn=len(v.turns) - 1, lines=lines))
+            v.chair_changes.append(ChairChange(name=chair, text=one, after_turn=len(turns) - 1, lines=lines))
             continue
         m = SLUITING_RE.match(one) if one else None
         if m is not None:
@@ -376,13 +388,14 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             v.closing.append(Block(text=one, lines=lines))
             continue
         texts, spans, idxs = _rows(ctx, als)
-        turn = Turn(
-            speaker=Speaker(label="", name="", role=Role.OTHER),
-            paragraphs=texts, paragraph_lines=spans, lines=lines, source_id=ctx.idx(el),
-        )
-        b.turns[ctx.idx(el)] = TurnBinding("bare", ctx.idx(el), idxs, ("", "", None, "", ""), (), last=ctx.idx(el))
-        b.order.append(ctx.idx(el))
-        v.turns.append(turn)
+        i = ctx.idx(el)
+        turns.append({
+            "speaker": {"label": "", "name": "", "role": Role.OTHER},
+            "paragraphs": texts, "paragraph_lines": spans, "lines": lines, "source_id": i,
+        })
+        b.turns[i] = TurnBinding("bare", i, idxs, ("", "", None, "", ""), (), last=i)
+        b.order.append(i)
+    v.turns = _TURNS.validate_python(turns)
     if meta.year is None and meta.date is not None:
         from verslag.grammar import year_of
 
@@ -398,7 +411,7 @@ def _child(el: Any, tag: str) -> Any:
     return None
 
 
-def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn:
+def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> dict[str, Any]:
     parts: dict[str, int] = {}
     prefix, name, party = "", "", None
     als: list[Any] = []
@@ -416,14 +429,19 @@ def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn
                     ach = _child(s, "achternaam")
                     if ach is not None:
                         parts["achternaam"] = ctx.idx(ach)
-                    name = _squash("".join(s.itertext()))
+                    if ach is not None and len(s) == 1 and not _keep_any(s.text, ach.tail):
+                        name = _squash(ach.text)  # PERF: itertext() is slow; this is the usual shape
+                    else:
+                        name = _squash("".join(s.itertext()))
                 elif stag == "politiek" and "politiek" not in parts:
                     parts["politiek"] = ctx.idx(s)
                     party = _squash(s.text) or None
         elif isinstance(tag, str):
-            als.extend(_paragraphs(c))
+            als.extend(_paragraphs(c, ctx.has_notes))
+    speaker: dict[str, Any]
     if name.lower() == "voorzitter":
-        speaker = Speaker(label=f"{prefix} {name}".strip(), name=chair or "voorzitter", role=Role.CHAIR, prefix=prefix)
+        speaker = {"label": f"{prefix} {name}".strip(), "name": chair or "voorzitter", "role": Role.CHAIR,
+                   "prefix": prefix}
     else:
         # In Handelingen markup 'De heer'/'Mevrouw' is a member even without <politiek> (the Eerste
         # Kamer prints no party); the text grammar, which has no markup, needs the party instead.
@@ -432,14 +450,14 @@ def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> Turn
         if role in (Role.MINISTER, Role.STATE_SECRETARY):
             office = next((g.office for g in v.meta.government if g.name.casefold() == name.casefold()), None)
         label = " ".join(x for x in (prefix, name) if x) + (f" ({party})" if party else "")
-        speaker = Speaker(label=label, name=name, party=party, role=role, prefix=prefix, office=office)
+        speaker = {"label": label, "name": name, "party": party, "role": role, "prefix": prefix, "office": office}
     texts, spans, idxs = _rows(ctx, als)
     i = ctx.idx(sb)
     b = ctx.binding
     b.turns[i] = TurnBinding("spreekbeurt", i, idxs, ("", "", None, "", ""), (), parts, (prefix, name, party), last=i)
     b.order.append(i)
-    return Turn(speaker=speaker, paragraphs=texts, paragraph_lines=spans, lines=(sb.sourceline or 0, _end_line(sb)),
-                source_id=i)
+    return {"speaker": speaker, "paragraphs": texts, "paragraph_lines": spans,
+            "lines": (sb.sourceline or 0, _end_line(sb)), "source_id": i}
 
 
 def _rows(ctx: _Ctx, als: list[Any]) -> tuple[list[str], list[tuple[int, int]], list[int]]:
@@ -488,7 +506,7 @@ def _read_kamerstuk(ctx: _Ctx, ks: Any) -> Verslag:
             paras.append((t, datumtekst.sourceline or 0, None))
         for c in stuk:
             if isinstance(c.tag, str) and c.tag not in ("stuknr", "titel", "datumtekst", "ondertekening"):
-                paras.extend((t, al.sourceline or 0, ctx.idx(al)) for al in _paragraphs(c) if (t := paragraph_text(al)))
+                paras.extend((t, al.sourceline or 0, ctx.idx(al)) for al in _paragraphs(c, ctx.has_notes) if (t := paragraph_text(al)))
     verbatim = any(LABEL_RE.match(t) is not None for t, _l, _i in paras)
     from verslag.grammar import parse_paragraphs
 
