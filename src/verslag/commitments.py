@@ -363,7 +363,10 @@ def find_list_start(v: Verslag, start: int = 0) -> int | None:
         t = turns[i]
         if t.speaker.role != Role.CHAIR:
             continue
-        formula = any(_is_formula(s) for s in _sentences(t.text))
+        sents = _sentences(t.text)
+        if any(TOEZEGGING_RE.search(s) and (NEGATED_LIST_RE.search(s) or EARLIER_LIST_RE.search(s)) for s in sents):
+            continue  # 'Er zijn geen toezeggingen gedaan.' / 'de openstaande toezeggingen'
+        formula = any(_is_formula(s) for s in sents)
         if formula:
             later = [turns[k].paragraphs for k in range(i + 1, min(n, i + 1 + LIST_ITEMS_WITHIN))
                      if turns[k].speaker.role == Role.CHAIR]
@@ -607,7 +610,7 @@ def extract(v: Verslag, phases: Sequence[Phase], people: Roster | None = None) -
         if it.amendment:
             deadline = parse_deadline(it.amendment, v.meta.date) or deadline
         if deadline is None and it.accept_text:
-            deadline = parse_deadline(it.accept_text, v.meta.date)  # 'Ja, daar stuur ik de Kamer na de zomer een brief over.' 
+            deadline = parse_deadline(it.accept_text, v.meta.date)  # 'Ja, daar stuur ik de Kamer na de zomer een brief over.'
         by: str | None = None
         actors = _actors(it.text, people)
         if len(actors) == 1:

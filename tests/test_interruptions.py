@@ -1,0 +1,120 @@
+"""Interruption exchanges: who interrupts whom, the turns of the exchange, announced or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import verslag
+from verslag import Interruption, Phase, Verslag
+from verslag.structure import analyze
+
+MINI = Path("fixtures/text/structure")
+
+
+@pytest.fixture(scope="module")
+def v():
+    return verslag.parse("fixtures/kst-26643-679.txt")
+
+
+def mini(name: str) -> Verslag:
+    return verslag.parse(MINI / f"{name}.txt")
+
+
+def find(r: Verslag, interrupter: str, host: str, turn: int) -> list[Interruption]:
+    return [i for i in r.interruptions if i.interrupter == interrupter and i.host == host and turn in i.turns]
+
+
+def summary(r: Verslag) -> list[tuple[str, str, list[int], bool]]:
+    return [(i.interrupter, i.host, i.turns, i.announced) for i in r.interruptions]
+
+
+@pytest.mark.parametrize(
+    ("interrupter", "host", "turn", "announced"),
+    [
+        ("Verhoeven", "Amhaouch", 15, True),  # 'Nu u toch even ademhaalt, is er een interruptie van de heer Verhoeven.'
+        ("Buitenweg", "Amhaouch", 25, False),
+        ("Weverling", "Grapperhaus", 60, True),
+        ("Buitenweg", "Knops", 131, False),
+        ("Verhoeven", "Keijzer", 117, False),
+        ("Buitenweg", "Weverling", 6, False),  # 'In de ellenboog!': a heckle of one line
+        ("Grapperhaus", "Weverling", 8, False),  # a bewindspersoon during a member's inbreng
+        ("Buitenweg", "Keijzer", 76, True),
+    ],
+)
+def test_fixture_exchanges(v, interrupter, host, turn, announced):
+    hits = find(v, interrupter, host, turn)
+    assert len(hits) == 1
+    assert hits[0].announced is announced
+
+
+def test_fixture_exchange_holds_follow_ups_replies_and_chair_turns(v):
+    assert find(v, "Verhoeven", "Amhaouch", 15)[0].turns == list(range(15, 25))
+    # Ends before 'Prima. Ik zou zeggen: vervolgt u uw betoog.' (32); the chair's 'Er is nog een vervolgvraag.' (27) is in.
+    assert find(v, "Buitenweg", "Amhaouch", 25)[0].turns == list(range(25, 32))
+
+
+def test_fixture_floor_holding_turns_are_not_inside(v):
+    inside = {t for i in v.interruptions for t in i.turns}
+    for t in (1, 5, 13, 33, 43, 55, 74, 111, 116, 130, 134):
+        assert t not in inside, t
+    # The point of order after the chair gave the minister the floor, before he spoke, is no interruption.
+    assert not inside & {39, 40, 41, 42}
+
+
+def test_fixture_invariants(v):
+    assert len(v.interruptions) >= 25
+    for i in v.interruptions:
+        assert i.interrupter != i.host
+        assert i.turns == sorted(i.turns)
+        assert v.turns[i.turns[0]].speaker.name == i.interrupter
+        assert i.phase in (Phase.MEMBERS_FIRST_TERM, Phase.GOVERNMENT_FIRST_TERM,
+                           Phase.MEMBERS_SECOND_TERM, Phase.GOVERNMENT_SECOND_TERM)
+        assert all(v.turns[t].phase == i.phase for t in i.turns)
+    assert not any(v.turns[t].phase == Phase.COMMITMENTS for i in v.interruptions for t in i.turns)
+
+
+def test_chair_announces_every_interruption():
+    r = mini("chair_announces_every_interruption")
+    assert summary(r) == [
+        ("Schouten", "Peters", [3, 4, 5, 6, 7], True),  # with 'Een vervolgvraag van mevrouw Schouten.'
+        ("Van Wijk", "Schouten", [13, 14], True),
+        ("Peters", "Brouwer", [18, 19], True),
+        ("Schouten", "Brouwer", [21, 22], True),  # a new announcement: a new exchange
+    ]
+
+
+def test_chair_announces_none():
+    r = mini("chair_announces_no_interruption")
+    assert summary(r) == [
+        ("Willems", "Dekker", [2, 3], False),  # 'Hoor, hoor!' and the reply; 'Ik ga verder.' ends it
+        ("Willems", "Dekker", [4, 5], False),
+        ("Willems", "Smit", [10, 11], False),
+        ("Dekker", "Smit", [12, 13], False),  # another member: another exchange
+    ]
+
+
+def test_interruption_by_a_bewindspersoon():
+    r = mini("bewindspersoon_interrupts")
+    assert summary(r) == [("Mulder", "De Boer", [2, 3], False), ("Koster", "Mulder", [8, 9], False)]
+
+
+def test_two_bewindspersonen_each_host_their_own():
+    r = mini("two_bewindspersonen")
+    hosts = {(i.interrupter, i.host) for i in r.interruptions}
+    assert ("Jansen", "De Jong") in hosts and ("Yilmaz", "Van Dijk") in hosts
+    # The second term: members named by the chair one after another hold the floor, nobody interrupts.
+    assert not [i for i in r.interruptions if i.phase == Phase.MEMBERS_SECOND_TERM]
+
+
+def test_vlos_interruptions_are_kept():
+    r = mini("two_bewindspersonen")
+    given = [Interruption(interrupter="Yilmaz", host="Jansen", turns=[1])]
+    r.interruptions = list(given)
+    r.source_format = "vlos"
+    analyze(r)
+    assert r.interruptions == given
+    r.source_format = "text"
+    analyze(r)
+    assert r.interruptions != given

@@ -1,0 +1,175 @@
+"""Phases (termijnen): found from what happens in the debate, on the fixture and on mini reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import verslag
+from verslag import Phase, Role, Speaker, Turn, Verslag
+from verslag.structure import analyze
+
+FIXTURE = Path("fixtures/kst-26643-679.txt")
+MINI = Path("fixtures/text/structure")
+ORDER = list(Phase)
+
+
+@pytest.fixture(scope="module")
+def v():
+    return verslag.parse(FIXTURE)
+
+
+def mini(name: str) -> Verslag:
+    return verslag.parse(MINI / f"{name}.txt")
+
+
+def phases(r: Verslag) -> list[str]:
+    return [t.phase.value if t.phase else None for t in r.turns]
+
+
+def starts(r: Verslag) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, p in enumerate(phases(r)):
+        out.setdefault(p, i)
+    return out
+
+
+# Turns whose phase is beyond doubt, read off the report by hand.
+GOLDEN = {
+    0: "opening", 1: "members_first_term", 5: "members_first_term", 37: "members_first_term",
+    43: "government_first_term", 74: "government_first_term", 130: "government_first_term",
+    140: "members_second_term", 152: "members_second_term",
+    156: "government_second_term", 160: "government_second_term",
+    166: "commitments", 167: "commitments", 170: "commitments", 173: "closing",
+}
+
+
+def test_fixture_phases(v):
+    assert {i: phases(v)[i] for i in GOLDEN} == GOLDEN
+
+
+def test_fixture_boundaries_are_events(v):
+    s = starts(v)
+    # The point of order and the chair's replies before the minister starts stay in the members' term.
+    assert s["government_first_term"] == 43
+    assert v.turns[42].phase == Phase.MEMBERS_FIRST_TERM
+    # The chair's announcement of the tweede termijn opens it.
+    assert s["members_second_term"] == 139 and "tweede termijn" in v.turns[139].text
+    # A bewindspersoon's remark during a member's inbreng does not start the government's term.
+    assert v.turns[8].speaker.name == "Grapperhaus" and v.turns[8].phase == Phase.MEMBERS_FIRST_TERM
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in MINI.glob("*.txt")))
+def test_phases_never_go_back(name):
+    r = mini(name)
+    order = [ORDER.index(t.phase) for t in r.turns]
+    assert order == sorted(order), name
+    assert r.turns[0].phase == Phase.OPENING
+
+
+def test_one_termijn_wetgevingsoverleg():
+    r = mini("one_term_wetgevingsoverleg")
+    s = starts(r)
+    assert set(s) == {"opening", "members_first_term", "government_first_term", "closing"}
+    assert r.turns[s["government_first_term"]].speaker.name == "Visser"
+    # 'Ik zie dat de leden geen behoefte hebben aan een tweede termijn' is not a second term.
+    assert r.turns[-1].phase == Phase.CLOSING
+
+
+def test_two_bewindspersonen_answer_in_the_same_term():
+    r = mini("two_bewindspersonen")
+    s = starts(r)
+    first, second = s["government_first_term"], s["members_second_term"]
+    answering = {t.speaker.name for t in r.turns[first:second] if t.speaker.role != Role.MEMBER and t.speaker.role != Role.CHAIR}
+    assert answering == {"De Jong", "Van Dijk"}
+    assert "tweede termijn" in r.turns[second].text
+    assert r.turns[s["government_second_term"]].speaker.name == "De Jong"
+    assert r.turns[-1].phase == Phase.COMMITMENTS  # the list and the closing words share the last turn
+
+
+def test_second_term_without_announcement_and_a_deferral_that_is_not_one():
+    r = mini("no_closing_list")
+    s = starts(r)
+    # 'Dat kunt u bewaren voor de tweede termijn' (turn 7) does not start it; the named members' run does.
+    assert r.turns[7].phase == Phase.GOVERNMENT_FIRST_TERM
+    assert s["members_second_term"] == 10
+    assert r.turns[s["government_second_term"]].speaker.name == "Van den Berg"
+    assert "commitments" not in s and r.turns[-1].phase == Phase.CLOSING
+
+
+def test_bewindspersoon_remark_in_an_inbreng_is_not_the_answer():
+    r = mini("bewindspersoon_interrupts")
+    assert r.turns[2].speaker.name == "Mulder" and r.turns[2].phase == Phase.MEMBERS_FIRST_TERM
+    assert starts(r)["government_first_term"] == 7
+
+
+def test_list_and_closing():
+    r = mini("chair_announces_every_interruption")
+    assert phases(r)[-2:] == ["commitments", "closing"]
+    r = mini("commissiedebat_list")
+    s = starts(r)
+    assert "Ik heb de volgende toezeggingen genoteerd" in r.turns[s["commitments"]].text
+    # The interjections during the list are part of it.
+    assert all(t.phase == Phase.COMMITMENTS for t in r.turns[s["commitments"]:])
+
+
+def test_no_government_and_empty_reports():
+    chair = Speaker(label="De voorzitter", name="X", role=Role.CHAIR)
+    member = Speaker(label="De heer Y (D66)", name="Y", party="D66", role=Role.MEMBER)
+    r = Verslag(turns=[Turn(speaker=chair, paragraphs=["Welkom. Het woord is aan de heer Y."]),
+                       Turn(speaker=member, paragraphs=["Dank u wel. " * 40]),
+                       Turn(speaker=chair, paragraphs=["Ik sluit de vergadering."])])
+    analyze(r)
+    assert phases(r) == ["opening", "members_first_term", "closing"]
+    empty = Verslag()
+    analyze(empty)
+    assert empty.turns == [] and empty.interruptions == [] and empty.commitments == []
+
+
+def test_analyze_can_run_again(v):
+    before = (phases(v), [i.model_dump() for i in v.interruptions], [c.model_dump() for c in v.commitments])
+    analyze(v)
+    after = (phases(v), [i.model_dump() for i in v.interruptions], [c.model_dump() for c in v.commitments])
+    assert before == after
+    assert sum(d.code == "V402" for d in v.diagnostics) == sum(d.code == "V402" for d in verslag.parse(FIXTURE).diagnostics)
+
+
+# -- any sequence of turns: analyze never raises and keeps its invariants ----------------------------
+
+PHRASES = [
+    "Het woord is aan de heer A.", "Er is een interruptie van mevrouw B.", "Vervolgt u uw betoog.",
+    "Ik heb de volgende toezeggingen genoteerd.", "– De Minister stuurt de Kamer voor de zomer een brief.",
+    "– De Staatssecretaris van EZK informeert de Kamer binnen vier weken; dat is een toezegging aan de heer A.",
+    "Die toezegging kan dus weg.", "De toezegging over X wordt dus aangepast; het gaat om Y.",
+    "We gaan naar de tweede termijn.", "Ik zeg toe dat ik u een brief stuur.", "Ik sluit de vergadering.",
+    "Dat is geen toezegging.", "We zouden ook het onderzoek krijgen.", "Ja, ik zorg dat u het krijgt.",
+    "Voorzitter.", "", "…", "De heer A.", "Dank u wel.", "woord " * 120,
+]
+SPEAKERS = [
+    Speaker(label="De voorzitter", name="V", role=Role.CHAIR),
+    Speaker(label="De heer A (D66)", name="A", party="D66", role=Role.MEMBER),
+    Speaker(label="Mevrouw B (VVD)", name="B", party="VVD", role=Role.MEMBER),
+    Speaker(label="Minister M", name="M", role=Role.MINISTER, office="Minister van Financiën"),
+    Speaker(label="Staatssecretaris S", name="S", role=Role.STATE_SECRETARY),
+    Speaker(label="De heer O", name="O", role=Role.OTHER),
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(SPEAKERS), st.lists(st.sampled_from(PHRASES), max_size=4)), max_size=40))
+def test_analyze_never_raises_and_keeps_invariants(spec):
+    r = Verslag(turns=[Turn(speaker=s, paragraphs=p) for s, p in spec])
+    analyze(r)
+    n = len(r.turns)
+    assert all(t.phase is not None for t in r.turns)
+    order = [ORDER.index(t.phase) for t in r.turns]
+    assert order == sorted(order)
+    for it in r.interruptions:
+        assert it.interrupter != it.host
+        assert it.turns == sorted(it.turns) and all(0 <= k < n for k in it.turns)
+        assert r.turns[it.turns[0]].speaker.name == it.interrupter
+    for c in r.commitments:
+        assert all(0 <= k < n for k in c.turns)
+        assert c.candidate is None or 0 <= c.candidate < len(r.candidates)
