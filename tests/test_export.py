@@ -3,14 +3,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import verslag
 from _factory import FIXTURE, make_verslag, parsed_fixture
+from verslag.cli import main
 from verslag.export import to_csv, to_jsonl, to_markdown
+from verslag.strategies import verslagen
 from verslag.tables import COLUMNS
 
 
@@ -109,9 +112,28 @@ def test_fixture_exports() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "markdown"])
-def test_cli_formats(fmt: str) -> None:
-    r = subprocess.run([sys.executable, "-m", "verslag", "parse", str(FIXTURE), "--format", fmt],
-                       capture_output=True, timeout=120, check=False)
-    assert r.returncode == 0, r.stderr
+def test_cli_formats(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert main(["parse", str(FIXTURE), "--format", fmt, "--output", str(out)]) == 0
     expected = {"jsonl": to_jsonl, "csv": to_csv, "markdown": to_markdown}[fmt](parsed_fixture())
-    assert r.stdout.decode("utf-8") == expected
+    assert out.read_bytes() == expected.encode("utf-8")
+
+
+@given(verslagen())
+def test_generated_reports_export_one_row_per_turn(v: verslag.Verslag) -> None:
+    assert len(to_jsonl(v).splitlines()) == len(v.turns)
+    rows = list(csv.DictReader(io.StringIO(to_csv(v), newline="")))
+    assert [r["text"] for r in rows] == [t.text for t in v.turns]
+    md = to_markdown(v)
+    assert md.count("*(regels ") == len(v.turns)
+    for name in ("turns", "interruptions", "commitments", "speakers"):
+        assert all(tuple(r) == COLUMNS[name] for r in v.to_records(name))
+    assert sum(r["turns"] for r in v.to_records("speakers")) == len(v.turns)
+
+
+@given(st.lists(st.text(max_size=30), max_size=3))
+def test_any_text_round_trips_through_csv_and_jsonl(paragraphs: list[str]) -> None:
+    v = make_verslag()
+    v.turns[1].paragraphs = paragraphs
+    assert json.loads(to_jsonl(v).splitlines()[1])["text"] == v.turns[1].text
+    assert list(csv.DictReader(io.StringIO(to_csv(v), newline="")))[1]["text"] == v.turns[1].text

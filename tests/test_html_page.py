@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
+from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import verslag
 from _factory import FIXTURE, make_verslag, parsed_fixture, unbalanced_tags
+from verslag.cli import main
 from verslag.html_page import debate_page
+from verslag.strategies import verslagen
 
 
 def _doc(html: str) -> lxml.html.HtmlElement:
@@ -180,8 +183,35 @@ def test_fixture_page() -> None:
     assert "De voorzitter (Diks)" in text and "De heer Verhoeven (D66)" in text
 
 
-def test_cli_writes_the_page() -> None:
-    r = subprocess.run([sys.executable, "-m", "verslag", "parse", str(FIXTURE), "--format", "html"],
-                       capture_output=True, timeout=120, check=False)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.decode("utf-8") == debate_page(parsed_fixture())
+def test_cli_writes_the_page(tmp_path: Path) -> None:
+    out = tmp_path / "debat.html"
+    assert main(["parse", str(FIXTURE), "--format", "html", "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == debate_page(parsed_fixture())
+
+
+@given(verslagen())
+def test_generated_reports_give_a_complete_page(v: verslag.Verslag) -> None:
+    html = debate_page(v)
+    assert unbalanced_tags(html) == []
+    doc = _doc(html)
+    assert len(doc.xpath("//article[contains(@class,'turn')]")) == len(v.turns)
+    assert len(doc.xpath("//section[@class='timeline']//a[contains(@class,'seg')]")) == len(v.turns)
+    assert len(doc.xpath("//div[contains(@class,'event')]")) == len(v.suspensions) + len(v.chair_changes)
+    assert len(doc.xpath("//table[@class='commitments']/tbody/tr")) == len(v.commitments)
+    # Every turn of every exchange sits in an exchange box.
+    boxed = {a.get("id") for a in doc.xpath("//div[contains(@class,'exchange')]/article")}
+    assert {f"t{i}" for it in v.interruptions for i in it.turns} <= boxed
+
+
+@given(st.lists(st.text(max_size=40), max_size=4), st.text(max_size=20), st.integers(-5, 40))
+def test_any_text_and_odd_positions_give_a_whole_page(paragraphs: list[str], label: str, after: int) -> None:
+    v = make_verslag()
+    v.turns[3].paragraphs = paragraphs
+    v.turns[3].speaker.label = label
+    v.suspensions[0].after_turn = after
+    v.interruptions.append(verslag.Interruption(interrupter="X", host="Y", turns=[after, 99]))
+    html = debate_page(v)
+    assert unbalanced_tags(html) == []
+    doc = _doc(html)
+    assert len(doc.xpath("//article[contains(@class,'turn')]")) == len(v.turns)
+    assert len(doc.xpath("//div[contains(@class,'pause')]")) == 1

@@ -4,10 +4,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 import verslag
 from _factory import FIXTURE, make_verslag, parsed_fixture
+from verslag.strategies import verslagen
 from verslag.tei import XML_INVALID_RE, speech_links, to_tei
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -45,7 +48,7 @@ def _check_document(v: verslag.Verslag, root: etree._Element) -> None:
         assert [s.text or "" for s in u.findall("t:seg", NS)] == [XML_INVALID_RE.sub("", p) for p in t.paragraphs]
         label = u.getprevious()
         assert label is not None and str(label.tag).endswith("note")
-        assert label.get("type") == "speaker" and label.text == t.speaker.label
+        assert label.get("type") == "speaker" and (label.text or "") == XML_INVALID_RE.sub("", t.speaker.label)
     for aff in root.findall(".//t:affiliation", NS):
         assert _a(aff, "ref")[1:] in orgs
     for div in root.findall(".//t:body/t:div", NS):
@@ -188,3 +191,17 @@ def test_cli_tei() -> None:
     assert r.returncode == 0, r.stderr
     root = etree.fromstring(r.stdout)
     assert len(root.findall(".//t:u", NS)) == len(parsed_fixture().turns)
+
+
+@given(verslagen())
+def test_generated_reports_give_valid_documents(v: verslag.Verslag) -> None:
+    _check_document(v, _tree(v))
+
+
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=4), st.text(max_size=20))
+def test_any_text_gives_a_well_formed_document(paragraphs: list[str], name: str) -> None:
+    v = make_verslag()
+    v.turns[3].paragraphs = paragraphs
+    v.turns[3].speaker.name = name
+    v.turns[3].speaker.label = name
+    _check_document(v, _tree(v))

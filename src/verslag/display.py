@@ -21,6 +21,7 @@ __all__ = [
     "STATUS_LABELS",
     "commitment_html",
     "dutch_date",
+    "event_slot",
     "hhmm",
     "kamerstuk",
     "meeting_title",
@@ -125,6 +126,11 @@ def speaker_heading(sp: Speaker) -> str:
     if sp.role is Role.CHAIR and sp.name and sp.name not in sp.label:
         return f"{sp.label} ({sp.name})"
     return sp.label
+
+
+def event_slot(after_turn: int, n_turns: int) -> int:
+    """Clamp an event's ``after_turn`` to -1 (before the first turn) .. the last turn's index."""
+    return max(-1, min(after_turn, n_turns - 1))
 
 
 def _e(x: object) -> str:

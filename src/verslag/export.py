@@ -18,6 +18,7 @@ from verslag.display import (
     ROLE_LABELS,
     STATUS_LABELS,
     dutch_date,
+    event_slot,
     hhmm,
     kamerstuk,
     meeting_title,
@@ -37,6 +38,11 @@ MD_INLINE_RE = re.compile(r"([\\`*_\[\]<>|])")
 MD_BLOCK_START_RE = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|\d+(?=[.)]\s))")
 
 
+#: Characters that ``str.splitlines`` and some JSON Lines readers treat as a line break although JSON
+#: leaves them raw: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR (a PDF extractor can leave them in a turn).
+JSON_LINE_BREAK_RE = re.compile("[\u0085\u2028\u2029]")
+
+
 def _check(v: object) -> None:
     if not isinstance(v, Verslag):
         raise InputError("an export needs a Verslag", found=type(v).__name__, expected="Verslag")
@@ -49,12 +55,16 @@ def _plain(x: Any) -> Any:
 
 
 def to_jsonl(v: Verslag) -> str:
-    """Write one JSON object per turn, one per line (JSON Lines), with the report's identifiers."""
+    """Write one JSON object per turn, one per line (JSON Lines), with the report's identifiers.
+
+    Text stays readable UTF-8, except the characters other tools take for a line break (U+0085,
+    U+2028, U+2029), which are escaped so that every record is exactly one line for any reader.
+    """
     _check(v)
     lines = [
         json.dumps({k: _plain(x) for k, x in r.items()}, ensure_ascii=False) for r in to_records(v, "turns")
     ]
-    return "".join(line + "\n" for line in lines)
+    return "".join(JSON_LINE_BREAK_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n" for line in lines)
 
 
 def to_csv(v: Verslag) -> str:
@@ -144,9 +154,9 @@ def _debate_md(v: Verslag) -> list[str]:
             in_exchange.setdefault(i, n)
     events: dict[int, list[str]] = {}
     for s in v.suspensions:
-        events.setdefault(s.after_turn, []).append(f"---\n\n*⏸ {_cell(s.text)}*\n\n---")
+        events.setdefault(event_slot(s.after_turn, len(v.turns)), []).append(f"---\n\n*⏸ {_cell(s.text)}*\n\n---")
     for c in v.chair_changes:
-        events.setdefault(c.after_turn, []).append(f"*{_cell(c.text)}*")
+        events.setdefault(event_slot(c.after_turn, len(v.turns)), []).append(f"*{_cell(c.text)}*")
     out = ["", "## Het debat"]
     for e in events.get(-1, []):
         out += ["", e]
@@ -169,5 +179,4 @@ def _debate_md(v: Verslag) -> list[str]:
         out += [quote + line if line else quote.rstrip() for line in body]
         for e in events.get(i, []):
             out += ["", e]
-    out += [e for j, es in events.items() if j >= len(v.turns) for e in ["", *es]]
     return out

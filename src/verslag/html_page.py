@@ -21,6 +21,7 @@ from verslag.display import (
     ROLE_LABELS,
     STATUS_LABELS,
     dutch_date,
+    event_slot,
     hhmm,
     kamerstuk,
     meeting_title,
@@ -287,7 +288,7 @@ def _timeline(p: _Page) -> str:
     pauses: dict[int, list[str]] = {}
     for s in v.suspensions:
         when = "–".join(x for x in (hhmm(s.start), hhmm(s.end)) if x)
-        pauses.setdefault(s.after_turn, []).append(f"Schorsing {when}".strip())
+        pauses.setdefault(event_slot(s.after_turn, len(v.turns)), []).append(f"Schorsing {when}".strip())
     widest = max(sum(v.turns[i].words for i in idx) for _ph, idx in runs) or 1
     rows = []
     for k, (phase, idx) in enumerate(runs):
@@ -344,15 +345,16 @@ def _turn(p: _Page, i: int) -> str:
 def _events(p: _Page) -> dict[int, list[str]]:
     """After-turn index → the suspension and chair-change lines to show there."""
     out: dict[int, list[str]] = {}
+    n = len(p.v.turns)
     for s in p.v.suspensions:
         when = "–".join(x for x in (hhmm(s.start), hhmm(s.end)) if x)
         label = "Korte schorsing" if s.kind == "short" else "Schorsing"
-        out.setdefault(s.after_turn, []).append(
+        out.setdefault(event_slot(s.after_turn, n), []).append(
             f"<div class='event pause' role=note><span><b>{label}{' ' + when + ' uur' if when else ''}</b> · "
             f"{_e(s.text)}</span></div>"
         )
     for c in p.v.chair_changes:
-        out.setdefault(c.after_turn, []).append(
+        out.setdefault(event_slot(c.after_turn, n), []).append(
             f"<div class=event role=note><span><b>Wisseling voorzitter</b> · {_e(c.text)}</span></div>"
         )
     return out
@@ -368,10 +370,10 @@ def _exchange_label(p: _Page, ks: list[int]) -> str:
 
 def _turns(p: _Page) -> str:
     v = p.v
-    if not v.turns:
-        return "<p>Geen spreekbeurten gevonden.</p>"
     events = _events(p)
     out: list[str] = list(events.get(-1, []))
+    if not v.turns:
+        return "<p>Geen spreekbeurten gevonden.</p>" + "".join(out)
     n = len(v.turns)
     for k, (phase, idx) in enumerate(p.runs()):
         words = sum(v.turns[i].words for i in idx)
@@ -395,7 +397,6 @@ def _turns(p: _Page) -> str:
                 out.extend(deferred)
                 deferred = []
         out.append("</section>")
-    out.extend(e for j, es in events.items() if j >= n for e in es)
     return "".join(out)
 
 

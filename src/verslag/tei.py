@@ -23,7 +23,7 @@ import unicodedata
 
 from lxml import etree
 
-from verslag.display import PHASE_LABELS, meeting_title, phase_label
+from verslag.display import PHASE_LABELS, event_slot, meeting_title, phase_label
 from verslag.errors import InputError
 from verslag.model import ChairChange, Phase, Role, Suspension, Verslag
 
@@ -149,7 +149,7 @@ class _Builder:
         if v.meta.chair:
             names.append(v.meta.chair)
         for name in names:
-            if name and name not in self.persons:
+            if name not in self.persons:
                 self.persons[name] = self.unique(_ncname(name, "pers."))
 
     def header(self, root: etree._Element) -> None:
@@ -251,7 +251,7 @@ class _Builder:
         after: dict[int, list[Suspension | ChairChange]] = {}
         events: list[Suspension | ChairChange] = [*v.suspensions, *v.chair_changes]
         for ev in events:
-            after.setdefault(ev.after_turn, []).append(ev)
+            after.setdefault(event_slot(ev.after_turn, len(v.turns)), []).append(ev)
         us: list[etree._Element] = []
         div: etree._Element | None = None
         phase: Phase | str | None = "start"
@@ -285,9 +285,6 @@ class _Builder:
             us.append(u)
             self.events(div, after.get(i, []))
         assert div is not None
-        for j, evs in after.items():
-            if j >= len(v.turns) or (j < 0 and not v.turns):
-                self.events(div, evs)
         for b in v.closing:
             self.el(div, "note", b.text, type="time" if CLOSING_TIME_RE.match(b.text) else "comment")
         return us
