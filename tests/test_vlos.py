@@ -13,8 +13,14 @@ import pytest
 from lxml import etree
 
 import verslag
-from verslag import Interruption, Role, Verslag
-from verslag.vlos import interruption_agreement, match_interruptions, predicted_interruptions
+from verslag import Interruption, Phase, Role, Verslag
+from verslag.vlos import (
+    debates_of,
+    interruption_agreement,
+    match_interruptions,
+    phase_agreement,
+    predicted_interruptions,
+)
 
 NS = "http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0"
 N = "{" + NS + "}"
@@ -209,6 +215,43 @@ def test_the_rule_is_run_on_a_copy(v: Verslag) -> None:
     before = [it.model_dump() for it in v.interruptions]
     predicted_interruptions(v)
     assert [it.model_dump() for it in v.interruptions] == before
+
+
+def test_structure_runs_per_debate(v: Verslag, tree: etree._Element) -> None:
+    want, start = [], 0
+    for act in tree.iter(N + "activiteit"):
+        n = sum(1 for _ in act.iter(N + "woordvoerder", N + "interrumpant"))
+        if n:
+            want.append((start, start + n))
+            start += n
+    assert debates_of(v) == want and len(want) > 1
+    assert all(t.phase is not None for t in v.turns)
+    for c in v.candidates:
+        assert 0 <= c.turn < len(v.turns) and v.turns[c.turn].speaker.role in (
+            Role.MINISTER,
+            Role.STATE_SECRETARY,
+        )
+    for cm in v.commitments:
+        assert all(0 <= t < len(v.turns) for t in cm.turns)
+        assert cm.candidate is None or 0 <= cm.candidate < len(v.candidates)
+
+
+def test_phase_agreement_counts_the_termijn_sides(v: Verslag, tree: etree._Element) -> None:
+    w = v.model_copy(deep=True)
+    sides = []
+    for el in tree.iter(N + "woordvoerder", N + "interrumpant"):
+        hoofd = next(a for a in el.iterancestors(N + "activiteithoofd"))
+        titel = hoofd.findtext(N + "titel") if hoofd.get("soort") == "Termijn" else None
+        sides.append(None if titel is None else "antwoord" in titel)
+    for t, side in zip(w.turns, sides, strict=True):
+        t.phase = Phase.GOVERNMENT_FIRST_TERM if side else Phase.MEMBERS_SECOND_TERM
+    got = phase_agreement(w)
+    assert got["termijn_turns"] == sum(1 for x in sides if x is not None) > 0
+    assert got["phase_side_accuracy"] == 1.0
+    for t in w.turns:
+        t.phase = None
+    assert phase_agreement(w)["phase_side_agree"] == 0
+    assert phase_agreement(Verslag(turns=v.turns[:3])) == {}
 
 
 def test_matching_is_one_to_one() -> None:

@@ -26,10 +26,13 @@ from verslag.model import (
     AgendaItem,
     Block,
     ChairChange,
+    Commitment,
+    CommitmentCandidate,
     Diagnostic,
     GovernmentMember,
     Interruption,
     Meta,
+    Phase,
     Role,
     Severity,
     Speaker,
@@ -41,9 +44,12 @@ from verslag.model import (
 
 __all__ = [
     "VLOS_NS",
+    "VlosSource",
+    "debates_of",
     "interruption_agreement",
     "match_interruptions",
     "nesting_interruptions",
+    "phase_agreement",
     "predicted_interruptions",
     "read_vlos",
 ]
@@ -149,6 +155,8 @@ SPREKER_ROLES: dict[str, Role] = {
 _WOORDVOERDER = _N + "woordvoerder"
 _TURN_TAGS = frozenset({_WOORDVOERDER, _N + "interrumpant"})
 _FRAGMENT = _N + "draadboekfragment"
+_ACTIVITEIT = _N + "activiteit"
+_HOOFD = _N + "activiteithoofd"
 _TEKST = _N + "tekst"
 
 #: Elements whose content is metadata, not text of the report.
@@ -392,6 +400,8 @@ class _TurnData:
     paragraphs: list[str] = field(default_factory=list)
     paragraph_lines: list[tuple[int, int]] = field(default_factory=list)
     last_line: int = 0
+    debate: int = -1
+    termijn: str | None = None
 
 
 @dataclass
@@ -415,6 +425,8 @@ class _Reader:
         self.loose: list[_Loose] = []
         self.unplaced: list[Unparsed] = []
         self.speakers: dict[tuple[str, bool], Speaker] = {}
+        self.debate = -1  # index of the current activiteit
+        self.termijn: str | None = None  # titel of the current activiteithoofd soort="Termijn"
 
     def speaker(self, spreker: etree._Element | None, chair: bool) -> Speaker:
         """Return the :class:`Speaker` of a ``spreker``, cached by its objectid (a person recurs often)."""
@@ -445,6 +457,15 @@ class _Reader:
                 self.fragment(child, owner=None)
             elif tag == _TEKST:
                 self.loose_text(child, f"text of <{_local(el)}>")
+            elif tag == _ACTIVITEIT:
+                self.debate += 1
+                self.walk(child)
+            elif tag == _HOOFD:
+                outer = self.termijn
+                if _norm(child.get("soort", "")).lower() == "termijn":
+                    self.termijn = _child_text(child, "titel") or "Termijn"
+                self.walk(child)
+                self.termijn = outer
             else:
                 self.walk(child)
 
@@ -452,7 +473,7 @@ class _Reader:
         """Read a ``woordvoerder`` or ``interrumpant`` as a turn; its nested interrumpanten follow it."""
         chair = _is_true(el, "isvoorzitter")
         td = _TurnData(speaker=self.speaker(el.find(_N + "spreker"), chair), chair=chair, line=_line(el))
-        td.last_line = td.line
+        td.last_line, td.debate, td.termijn = td.line, self.debate, self.termijn
         index = len(self.turns)
         self.turns.append(td)
         group.append(("W" if el.tag == _WOORDVOERDER else "I", index))
@@ -738,21 +759,137 @@ def _exchanges(
         yield who, host, cur
 
 
-def predicted_interruptions(v: Verslag) -> list[Interruption]:
-    """Our text-based rule (:func:`verslag.structure.analyze`) over the flat turns, nesting thrown away."""
+@dataclass(frozen=True)
+class VlosSource:
+    """What a Verslag read from VLOS remembers of its markup (kept on ``Verslag._xml``)."""
+
+    #: [start, end) turn ranges, one per ``activiteit`` with turns: each a debate of its own.
+    debates: tuple[tuple[int, int], ...]
+    #: Per turn, the titel of its ``activiteithoofd soort="Termijn"`` ('Termijn inbreng'), else None.
+    termijnen: tuple[str | None, ...]
+    #: The input kind, as :func:`verslag.roundtrip.roundtrip_report` names it.
+    variant: str = "vlos"
+
+
+def debates_of(v: Verslag) -> list[tuple[int, int]]:
+    """Return the debates (turn ranges per ``activiteit``) of a VLOS Verslag; one range if unknown or edited."""
+    src = v._xml
+    if isinstance(src, VlosSource) and src.debates and src.debates[-1][1] == len(v.turns):
+        return list(src.debates)
+    return [(0, len(v.turns))] if v.turns else []
+
+
+def _debate_ranges(debate_of_turn: Sequence[int]) -> list[tuple[int, int]]:
+    """Group consecutive turns of the same activiteit into [start, end) ranges."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(debate_of_turn) + 1):
+        if k == len(debate_of_turn) or debate_of_turn[k] != debate_of_turn[start]:
+            out.append((start, k))
+            start = k
+    return out
+
+
+@dataclass
+class _Structure:
+    """What :func:`verslag.structure.analyze` gives, per debate, mapped back to the whole Verslag."""
+
+    phases: list[Phase | None]
+    interruptions: list[Interruption] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    candidates: list[CommitmentCandidate] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _structure(v: Verslag, debates: Sequence[tuple[int, int]]) -> _Structure:
+    """Run :func:`verslag.structure.analyze` on a copy of each debate; ``v`` is not changed.
+
+    A plenary VLOS holds several debates (one per ``activiteit``), each with its own termijnen; the
+    text and OB readers see one debate per document, so the structure rules are run the same way.
+    """
     from verslag import structure
 
-    flat = Verslag(
-        meta=v.meta.model_copy(deep=True),
-        turns=[t.model_copy(update={"phase": None}) for t in v.turns],
-        suspensions=[s.model_copy() for s in v.suspensions],
-        chair_changes=[c.model_copy() for c in v.chair_changes],
-        front_matter=[b.model_copy() for b in v.front_matter],
-        closing=[b.model_copy() for b in v.closing],
-        source_format=v.source_format,
-    )
-    structure.analyze(flat)
-    return list(flat.interruptions)
+    out = _Structure(phases=[None] * len(v.turns))
+    for a, b in debates:
+        chair = next((t.speaker.name for t in v.turns[a:b] if t.speaker.role is Role.CHAIR), v.meta.chair)
+        sub = Verslag(
+            meta=v.meta.model_copy(update={"chair": chair}),
+            turns=[t.model_copy(update={"phase": None}) for t in v.turns[a:b]],
+            suspensions=[
+                s.model_copy(update={"after_turn": s.after_turn - a})
+                for s in v.suspensions
+                if a <= s.after_turn < b
+            ],
+            chair_changes=[
+                c.model_copy(update={"after_turn": c.after_turn - a})
+                for c in v.chair_changes
+                if a <= c.after_turn < b
+            ],
+            source_format="vlos",
+        )
+        structure.analyze(sub)
+        for k, t in enumerate(sub.turns):
+            out.phases[a + k] = t.phase
+        out.interruptions += [
+            i.model_copy(update={"turns": [x + a for x in i.turns]}) for i in sub.interruptions
+        ]
+        base = len(out.candidates)
+        out.candidates += [c.model_copy(update={"turn": c.turn + a}) for c in sub.candidates]
+        out.commitments += [
+            c.model_copy(
+                update={
+                    "turns": [x + a for x in c.turns],
+                    "candidate": None if c.candidate is None else c.candidate + base,
+                }
+            )
+            for c in sub.commitments
+        ]
+        out.diagnostics += sub.diagnostics
+    return out
+
+
+def predicted_interruptions(v: Verslag) -> list[Interruption]:
+    """Our text-based rule (:func:`verslag.structure.analyze`) over the flat turns, debate by debate.
+
+    The nesting is thrown away: the rule sees the turns in order, as it would in a printed report.
+    ``v`` is not changed.
+    """
+    return _structure(v, debates_of(v)).interruptions
+
+
+#: Phases that belong to the members' side of a debate (inbreng).
+MEMBER_PHASES = frozenset({Phase.MEMBERS_FIRST_TERM, Phase.MEMBERS_SECOND_TERM})
+#: Phases that belong to the government's side (antwoord).
+GOVERNMENT_PHASES = frozenset({Phase.GOVERNMENT_FIRST_TERM, Phase.GOVERNMENT_SECOND_TERM})
+
+
+def phase_agreement(v: Verslag) -> dict[str, int | float]:
+    """Agreement of ``Turn.phase`` with the VLOS termijnen: 'Termijn inbreng' vs 'Termijn antwoord'.
+
+    Counts the turns inside an ``activiteithoofd soort="Termijn"`` whose phase is of the same side
+    (members' or government's term); the keys ``'inbreng:<phase>'`` and ``'antwoord:<phase>'`` count
+    each combination.  Empty for a Verslag that was not read from VLOS (or was edited since).
+    """
+    src = v._xml
+    if not isinstance(src, VlosSource) or len(src.termijnen) != len(v.turns):
+        return {}
+    out: dict[str, int | float] = {}
+    total = agree = 0
+    for t, termijn in zip(v.turns, src.termijnen, strict=True):
+        if termijn is None:
+            continue
+        side = "antwoord" if "antwoord" in termijn.lower() else "inbreng"
+        total += 1
+        if t.phase in (GOVERNMENT_PHASES if side == "antwoord" else MEMBER_PHASES):
+            agree += 1
+        key = f"{side}:{t.phase.value if t.phase else None}"
+        out[key] = int(out.get(key, 0)) + 1
+    return {
+        "termijn_turns": total,
+        "phase_side_agree": agree,
+        "phase_side_accuracy": _ratio(agree, total),
+        **out,
+    }
 
 
 def match_interruptions(gold: Sequence[Interruption], pred: Sequence[Interruption]) -> list[tuple[int, int]]:
@@ -832,7 +969,7 @@ def read_vlos(data: bytes) -> Verslag:
 
     Turns are the ``woordvoerder`` and ``interrumpant`` elements in document order; interruptions come
     from their nesting (:func:`nesting_interruptions`); phases and commitments from
-    :func:`verslag.structure.analyze`.  Raises :class:`XmlSecurityError` for a DTD or entity,
+    :func:`verslag.structure.analyze`, run on each debate (``activiteit``) separately.  Raises :class:`XmlSecurityError` for a DTD or entity,
     :class:`XmlSyntaxError` for malformed XML and :class:`XmlStructureError` for another document.
     """
     root = _parse(bytes(data))
@@ -883,12 +1020,17 @@ def read_vlos(data: bytes) -> Verslag:
         diagnostics=diagnostics,
         source_format="vlos",
     )
-    from verslag import structure
-
-    structure.analyze(v)  # phases and commitments; its own interruptions are replaced below
+    debates = _debate_ranges([td.debate for td in reader.turns])
+    found = _structure(v, debates)  # phases and commitments; the rule's own interruptions are not kept
+    for t, phase in zip(v.turns, found.phases, strict=True):
+        t.phase = phase
+    v.commitments = found.commitments
+    v.candidates = found.candidates
+    v.diagnostics = [*v.diagnostics, *found.diagnostics]
     nested = nesting_interruptions(v.turns, reader.groups)
     for it in nested:
         it.phase = v.turns[it.turns[0]].phase
+    v._xml = VlosSource(debates=tuple(debates), termijnen=tuple(td.termijn for td in reader.turns))
     v.interruptions = nested
     return v
 
