@@ -112,6 +112,8 @@ footer{margin-top:3rem;padding-top:.8rem;border-top:1px solid var(--line);color:
 a{color:var(--accent)}
 @media (max-width:640px){
 main{padding:1rem .85rem 2rem}h1{font-size:1.4rem}
+.stats li{padding:.3rem .6rem;font-size:.8rem}.stats b{font-size:1.05rem}
+.legend button{font-size:.78rem}
 dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:.4rem}
 .tl-row{grid-template-columns:1fr;gap:.1rem}
 .exchange{margin-left:.6rem;padding-left:.6rem}
@@ -120,6 +122,7 @@ table.commitments thead{display:none}
 table.commitments tr{display:block;padding:.5rem 0;border-bottom:1px solid var(--line)}
 table.commitments td{display:block;border:0;padding:.1rem 0}
 table.commitments td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.8rem}
+tr.withdrawn td.text::before{display:inline-block;margin-right:.3em}
 }
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--soft:#fff}
