@@ -57,10 +57,18 @@ def test_fixture_exchange_holds_follow_ups_replies_and_chair_turns(v):
 
 def test_fixture_floor_holding_turns_are_not_inside(v):
     inside = {t for i in v.interruptions for t in i.turns}
-    for t in (1, 5, 13, 33, 43, 55, 74, 111, 116, 130, 134):
+    # Inbrengen, first answers, and what follows 'vervolgt u uw betoog' (33, 111).
+    for t in (1, 5, 13, 33, 43, 74, 111, 130):
         assert t not in inside, t
     # The point of order after the chair gave the minister the floor, before he spoke, is no interruption.
     assert not inside & {39, 40, 41, 42}
+
+
+def test_the_reply_that_also_resumes_is_the_last_turn_of_the_exchange(v):
+    # As in VLOS, where the floor holder's answer and the resumed speech are one woordvoerder.
+    assert find(v, "Buitenweg", "Grapperhaus", 54)[0].turns == [54, 55]
+    assert find(v, "Buitenweg", "Knops", 131)[0].turns == [131, 132, 133, 134]
+    assert 135 not in find(v, "Buitenweg", "Knops", 131)[0].turns
 
 
 def test_fixture_invariants(v):

@@ -2,27 +2,29 @@
 
 In each phase somebody holds the floor (het woord voeren): in the members' terms the member
 giving an inbreng, in the government's terms the bewindspersoon answering.  The floor passes when
-the chair gives it to someone else ('Het woord is aan de heer Amhaouch') or, failing that, when the
-right kind of speaker starts a long turn.
+the chair gives it to someone else ('Het woord is aan de heer Amhaouch' — to a member only if that
+member then gives an inbreng: thanks, 'Voorzitter.' or a long turn), or when the right kind of
+speaker opens formally ('Voorzitter. …', at least :data:`~verslag.phases.FORMAL_OPENING_MIN_WORDS`
+words) or speaks at length.
 
 An exchange (interruptie) starts when another member speaks while someone holds the floor — or a
 bewindspersoon during a member's inbreng.  It holds the interrupter's follow-ups (vervolgvragen),
-the floor holder's replies and the chair's procedural turns in between.  It ends when
+the floor holder's reply to each of them and the chair's procedural turns in between.  It ends when
 
 * another member starts interrupting, or the chair announces a new interruption;
-* the floor holder resumes: after the chair says 'Vervolgt u uw betoog' (the chair's turn is not
-  part of the exchange), or when the holder's turn is the last of the exchange and clearly a
-  resumption (long: at least :data:`RESUME_MIN_WORDS`, or many times longer than what the
-  interrupter said) — that turn is then left out;
+* the floor holder resumes: after the chair says 'Vervolgt u uw betoog' (that chair turn is not
+  part of the exchange), when the holder says so ('Ik ga verder.'), or with a second turn of the
+  holder in a row;
 * the chair gives the floor to someone else.
 
 This is the grouping of VLOS, where each ``interrumpant`` is nested in the ``woordvoerder`` who
-holds the floor: our exchange is a maximal run of one interrumpant with the woordvoerder's replies.
+holds the floor, and the woordvoerder's next turn answers it: the holder's reply belongs to the
+exchange even when the holder goes on with the speech in the same turn (a report cannot split it).
 An exchange is *announced* when the chair's turn(s) right before it announce an interruption
 ('Er is een interruptie van de heer Verhoeven.', 'Een vervolgvraag, meneer Verhoeven.') or name
 the interrupter ('Het woord is aan de heer Verhoeven.').  One-line heckles ('In de ellenboog!') are
-exchanges too.  Turns of another bewindspersoon during an answer, and anything said before the
-person given the floor has spoken, are not interruptions.
+exchanges too.  Turns of another bewindspersoon during an answer, and anything said after the chair
+gave the floor to someone who has not spoken yet, are not interruptions.
 """
 
 from __future__ import annotations
@@ -33,17 +35,19 @@ from dataclasses import dataclass, field
 import regex
 
 from verslag.model import Interruption, Phase, Turn, Verslag
-from verslag.phases import TurnKind, floor_targets, turn_kind
+from verslag.phases import (
+    FORMAL_OPENING_MIN_WORDS,
+    INBRENG_MIN_WORDS,
+    INBRENG_OPENING_RE,
+    THANKS_OPENING_RE,
+    TurnKind,
+    floor_targets,
+    turn_kind,
+)
 from verslag.speakers import Roster, fold, roster
 
-__all__ = ["RESUME_MIN_WORDS", "find_interruptions", "holder_phases"]
+__all__ = ["find_interruptions", "holder_phases"]
 
-#: A floor holder's turn at the end of an exchange with at least this many words is the resumed speech.
-RESUME_MIN_WORDS = 300
-#: ... or with at least this many words and :data:`RESUME_RATIO` times what the interrupter said.
-RESUME_MIN_WORDS_RELATIVE = 100
-#: See :data:`RESUME_MIN_WORDS_RELATIVE`.
-RESUME_RATIO = 10
 #: In a government term, another bewindspersoon's turn this long takes over the floor without a hand-over.
 TAKEOVER_MIN_WORDS = 150
 #: In a members' term, another member's turn this long takes over the floor without a hand-over.
@@ -93,7 +97,7 @@ class _Exchange:
     turns: list[int]
     announced: bool
     phase: Phase
-    words: int = 0
+    awaiting: bool = True  # the interrupter spoke last: the holder's next turn is the reply
 
 
 @dataclass
@@ -128,19 +132,20 @@ def _chair_flags(turns: Sequence[Turn], chairs: Sequence[int], speaker: str, peo
     return announced, new
 
 
-def _next_speaker(i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], phases: Sequence[Phase]) -> tuple[int | None, bool]:
-    """The next non-chair turn after ``i`` in the same phase, and whether a chair turn before it breaks the exchange."""
-    broken = False
-    for j in range(i + 1, len(turns)):
-        if phases[j] != phases[i]:
-            return None, True
+def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind]) -> bool:
+    """Whether the member the chair names at turn ``chair`` then gives an inbreng (not a question).
+
+    An inbreng opens with thanks or 'Voorzitter.', or is long; a question goes straight to the point.
+    """
+    for j in range(chair + 1, len(turns)):
         if kinds[j] == "chair":
-            text = turns[j].text
-            if RESUME_RE.search(text) or NEW_INTERRUPTION_RE.search(text):
-                broken = True
             continue
-        return j, broken
-    return None, True
+        t = turns[j]
+        if not _same(t.speaker.name, name):
+            return True  # someone else speaks first: keep the hand-over
+        first = t.paragraphs[0] if t.paragraphs else ""
+        return bool(t.words >= INBRENG_MIN_WORDS or INBRENG_OPENING_RE.match(first) or THANKS_OPENING_RE.match(first))
+    return True
 
 
 def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | None = None) -> list[Interruption]:
@@ -172,6 +177,8 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 # The floor passes to someone of the phase's kind; in a members' term also to the
                 # government about to answer (what members say before the answer is procedural).
                 passes = target_kind == holder_kind or (holder_kind == "member" and target_kind == "government")
+                if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds):
+                    passes = False  # 'Ik geef het woord aan mevrouw Ouwehand.' for a question: an interruption
                 if passes and not _same(target, st.holder):
                     st.close()
                     st.pending = target
@@ -191,21 +198,23 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
             ex = st.current
             if ex is None:
                 continue
-            nxt, broken = _next_speaker(i, turns, kinds, phases)
-            follow_up = nxt is not None and not broken and _same(turns[nxt].speaker.name, ex.interrupter)
-            if not follow_up and (
-                t.words >= RESUME_MIN_WORDS
-                or (t.words >= RESUME_MIN_WORDS_RELATIVE and t.words >= RESUME_RATIO * max(ex.words, 1))
-            ):
-                st.close()  # the resumed speech, not a reply
+            if not ex.awaiting:
+                st.close()  # a second turn of the holder in a row: the holder has resumed
                 continue
             ex.turns.extend(chairs)
             ex.turns.append(i)
+            ex.awaiting = False
             if SELF_RESUME_RE.search(t.text):
                 st.close()  # 'Ik ga verder.': what the interrupter says next is a new interruption
             continue
+        announced, new = _chair_flags(turns, chairs, name, people)
         if kind == holder_kind:
-            if (kind == "government" and t.words >= TAKEOVER_MIN_WORDS) or (
+            formal = (
+                not announced
+                and t.words >= FORMAL_OPENING_MIN_WORDS
+                and INBRENG_OPENING_RE.match(t.paragraphs[0] if t.paragraphs else "") is not None
+            )
+            if formal or (kind == "government" and t.words >= TAKEOVER_MIN_WORDS) or (
                 kind == "member" and t.words >= INBRENG_TAKEOVER_MIN_WORDS
             ):
                 st.close()
@@ -213,15 +222,14 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 continue
             if kind == "government":
                 continue  # a colleague of the answering bewindspersoon: not an interruption
-        announced, new = _chair_flags(turns, chairs, name, people)
         ex = st.current
         if ex is not None and _same(ex.interrupter, name) and not new:
             ex.turns.extend(chairs)
             ex.turns.append(i)
-            ex.words += t.words
+            ex.awaiting = True
             continue
         st.close()
-        st.current = _Exchange(name, st.holder, [i], announced, phase, t.words)
+        st.current = _Exchange(name, st.holder, [i], announced, phase)
     st.close()
     return [
         Interruption(interrupter=e.interrupter, host=e.host, turns=sorted(e.turns), announced=e.announced, phase=e.phase)

@@ -36,6 +36,10 @@ from verslag.speakers import Roster, fold, roster
 
 __all__ = [
     "ANSWER_MIN_WORDS",
+    "FORMAL_OPENING_MIN_WORDS",
+    "INBRENG_MIN_WORDS",
+    "INBRENG_OPENING_RE",
+    "THANKS_OPENING_RE",
     "PhasePlan",
     "TurnKind",
     "assign_phases",
@@ -57,8 +61,8 @@ INBRENG_MIN_WORDS = 100
 OPENING_INBRENG_MIN_WORDS = 30
 #: A member's inbreng in a second-term run must have at least this many words.
 SECOND_TERM_MIN_WORDS = 12
-#: In the fallback for a second term, a member turn of this many words counts in the run.
-RUN_MIN_WORDS = 60
+#: A turn with the formal opening and at least this many words starts a new inbreng without a hand-over.
+FORMAL_OPENING_MIN_WORDS = 60
 
 #: Sentence boundary: after . ! ? (or an ellipsis) followed by a space.
 SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«\"'‘(–\d])")
@@ -90,6 +94,20 @@ BARE_NAME_RE = regex.compile(
       |^(?:(?:dank\s+u\s+wel|dank\s+u|dank)[.,]?\s+)?(?:dan\s+|nu\s+|eerst\s+)?(?:de\s+)?(?:minister|staatssecretaris)
         (?:\s+(?:van|voor)\s+[\p{L}&,\- ]{2,80}?)?(?:,\s*gaat\s+uw\s+gang)?\s*[.!]?$""",
     regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A turn that opens with the formal address of an inbreng: 'Voorzitter. Het is heel goed dat …' /
+#: 'Dank u wel, voorzitter.' / 'Voorzitter, dank u wel.' (not 'Voorzitter, ik heb een punt van orde.').
+INBRENG_OPENING_RE = regex.compile(
+    r"""^\s*(?:(?:(?:dank\s+u|dank\s+je|hartelijk\s+dank)(?:\s+wel|\s+zeer)?|dank)\s*,\s*)?
+        (?:(?:mevrouw|meneer|mijnheer)\s+de\s+)?voorzitter\s*[.!](?:\s|$)
+        |^\s*(?:(?:mevrouw|meneer|mijnheer)\s+de\s+)?voorzitter\s*,\s*(?:dank\s+u(?:\s+wel)?|dank\s+je\s+wel|dank)\s*[.!]""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A turn that opens with thanks: 'Dank u wel. Wat zijn we scherp vandaag, hè?'
+THANKS_OPENING_RE = regex.compile(
+    r"^\s*(?:(?:dank\s+u|dank\s+je|hartelijk\s+dank)(?:\s+wel|\s+zeer)?|dank)\s*[.,!]", regex.IGNORECASE
 )
 
 #: The government as a whole: 'Kunnen de bewindspersonen meteen antwoorden?'
@@ -274,12 +292,12 @@ def _members_second(
         gov = _next_kind(j, kinds, stop, "government")
         if any(kinds[k] == "member" and turns[k].words >= SECOND_TERM_MIN_WORDS for k in range(j, gov)):
             return c
-    # 2. A run of inbrengen of two or more members before the government speaks again: long turns,
-    #    or turns of members the chair gave the floor by name ('De heer Azizi.').
+    # 2. A run of inbrengen of two or more members before the government speaks again: turns that
+    #    open formally ('Voorzitter. …') or of members the chair gave the floor by name ('De heer Azizi.').
     def inbreng(k: int) -> bool:
         if kinds[k] != "member" or turns[k].words < SECOND_TERM_MIN_WORDS:
             return False
-        if turns[k].words >= RUN_MIN_WORDS:
+        if INBRENG_OPENING_RE.match(turns[k].paragraphs[0] if turns[k].paragraphs else ""):
             return True
         return fold(turns[k].speaker.name) in {fold(n) for n in _handed_to(k, turns, kinds, people).names}
 
