@@ -236,3 +236,21 @@ def test_generated_documents_round_trip_byte_for_byte(data: bytes) -> None:
     lx = etree.fromstring(data)
     assert len(doc.elements) == sum(1 for _ in lx.iter(etree.Element))
     assert "".join(doc.root.itertext()) == "".join(str(t) for t in lx.itertext())
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (b"<a>\n< b</a>", 2, 1),  # a '<' that starts no markup
+        (b"<a>\n  <b></a>", 2, 6),  # end tag of the wrong element
+        (b"<a></a>\n<b/>", 2, 1),  # a second root
+        (b"x<a/>", 1, 1),  # text before the root
+        (b"<a><b>", 1, 7),  # the document ends inside an element
+    ],
+)
+def test_the_tokenizer_alone_reports_broken_markup(data: bytes, line: int, column: int) -> None:
+    from verslag.errors import XmlSyntaxError
+
+    with pytest.raises(XmlSyntaxError) as err:
+        parse_document(data, validate=False)
+    assert (err.value.line, err.value.column) == (line, column)

@@ -215,3 +215,22 @@ def test_generated_reports_survive_the_xml_round_trip(v: verslag.Verslag) -> Non
     w = verslag.read_xml(xml)
     assert verslag.compare(v, w) == []
     assert verslag.write_xml(w) == xml
+
+
+def test_label_led_report_edits(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    n = len(w.turns)
+    removed = w.turns.pop(3)
+    w.turns[0].paragraphs[0] = w.turns[0].paragraphs[0].replace("Heel hartelijk welkom", "Welkom")
+    w.turns.insert(1, Turn(speaker=Speaker(label="Mevrouw Buitenweg (GroenLinks)", name="Buitenweg", party="GroenLinks",
+                                           role=Role.MEMBER, prefix="Mevrouw"), paragraphs=["Een vraag."]))
+    out = verslag.write_xml(w)
+    r = verslag.read_xml(out)
+    assert len(r.turns) == n
+    assert r.turns[0].paragraphs[0].startswith("Welkom bij dit algemeen overleg")
+    assert (r.turns[1].speaker.label, r.turns[1].paragraphs) == ("Mevrouw Buitenweg (GroenLinks)", ["Een vraag."])
+    assert [t.speaker.label for t in r.turns[2:]] == [t.speaker.label for t in w.turns[2:]]
+    # only those places changed: removing the edits from the output gives the input back
+    assert b"<al>Welkom bij dit algemeen overleg" in out and removed.paragraphs[0].encode() not in out
+    assert out.count(b"\r\n") == xml.count(b"\r\n") + 2 - 1 - len(removed.paragraphs)

@@ -91,6 +91,7 @@ FAST_TOKEN_RE = re.compile(
     | (</[^\s>]+\s*>)
     | (<([^\s/>!?]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>)
     | (<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>?)
+    | ([\s\S])
     """,
     re.S | re.X,
 )
@@ -295,6 +296,8 @@ class Edits:
     before: dict[int, list[str]] = field(default_factory=dict)  #: raw markup inserted before an element
     after: dict[int, list[str]] = field(default_factory=dict)  #: raw markup inserted after an element
 
+    _insert_parents: set[int] = field(default_factory=set, repr=False)  #: filled when rendering
+
     def __bool__(self) -> bool:
         return any((self.text, self.tail, self.start, self.content, self.delete, self.drop, self.before, self.after))
 
@@ -319,7 +322,7 @@ def _render(el: Element, out: list[str], ed: Edits, style: DocumentStyle | None,
     i = el.index
     start = ed.start.get(i, el.start)
     end = el.end
-    has_inserts = any(isinstance(c, Element) and (c.index in ed.after or c.index in ed.before) for c in children)
+    has_inserts = i in ed._insert_parents
     if i in ed.content:
         if not end:  # an empty element that gets content: open and close it
             start, end = _open_empty(start), f"</{el.tag}>"
@@ -393,6 +396,8 @@ class Document:
         """The document as text (without BOM), with ``edits`` applied."""
         out: list[str] = [self.head]
         ed = edits or Edits()
+        els = self.elements
+        ed._insert_parents = {p.index for i in (*ed.after, *ed.before) if (p := els[i].parent) is not None}
         _render(self.root, out, ed, self.style, bool(ed))
         out.append(self.root.tail)
         out.append(self.foot)
@@ -523,10 +528,8 @@ def _syntax(text: str, offset: int, message: str, found: str | None = None, expe
 
 def _tokenize(text: str, bom: bytes, enc: str) -> Document:
     # PERF: findall() with plain groups is about 2.5x faster than finditer() and match objects;
-    # gaps (characters no token covers) are found by adding up the token lengths.
+    # a character no token covers comes out as the last group, so no gap goes unseen.
     tokens = FAST_TOKEN_RE.findall(text)
-    if sum(len(a) + len(b) + len(c) + len(e) for a, b, c, _d, e in tokens) != len(text):
-        _find_gap(text)
     elements: list[Element] = []
     head: list[str] = []
     foot: list[str] = []
@@ -534,7 +537,7 @@ def _tokenize(text: str, bom: bytes, enc: str) -> Document:
     root: Element | None = None
     cur: Element | None = None
     pos = 0
-    for chars, end, start, tag, other in tokens:
+    for chars, end, start, tag, other, stray in tokens:
         if chars:
             if cur is not None:
                 ch = cur.children
@@ -573,6 +576,8 @@ def _tokenize(text: str, bom: bytes, enc: str) -> Document:
             stack.pop()
             cur = stack[-1] if stack else None
             pos += len(end)
+        elif stray:
+            raise _syntax(text, pos, "markup the tokenizer cannot read", found=text[pos : pos + 20], expected="a tag")
         else:
             if other.startswith("<![CDATA["):
                 if cur is None:
@@ -599,16 +604,6 @@ def _tokenize(text: str, bom: bytes, enc: str) -> Document:
                       expected=f"</{stack[-1].tag}>")
     h, f = "".join(head), "".join(foot)
     return Document(root, h, f, elements, _infer_style(root, h, f, bom, enc))
-
-
-def _find_gap(text: str) -> None:
-    """Raise the syntax error for the first character no token covers."""
-    pos = 0
-    for m in TOKEN_RE.finditer(text):
-        if m.start() != pos:
-            break
-        pos = m.end()
-    raise _syntax(text, pos, "markup the tokenizer cannot read", found=text[pos : pos + 20], expected="a tag")
 
 
 def _infer_style(root: Element, head: str, foot: str, bom: bytes, enc: str) -> DocumentStyle:
