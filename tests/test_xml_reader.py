@@ -168,3 +168,59 @@ def test_tweede_kamer_serialization_of_the_same_document_reads_the_same() -> Non
 def test_every_read_runs_the_structure_analysis() -> None:
     v = verslag.read_xml((FIXTURES / "h-tk-20142015-33-13.xml").read_bytes())
     assert all(t.phase is not None for t in v.turns)
+
+
+SPREEKBEURT_KST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie>
+  <kamerstuk>
+    <dossier>
+      <dossiernummer>
+        <dossiernr>36 200</dossiernr>
+      </dossiernummer>
+    </dossier>
+    <stuk>
+      <stuknr>Nr. <ondernummer kamer="2">7</ondernummer></stuknr>
+      <titel>VERSLAG VAN EEN WETGEVINGSOVERLEG</titel>
+      <algemeen>
+        <vrije-tekst>
+          <tekst status="goed">
+            <al>Voorzitter: Bosma</al>
+            <spreekbeurt nieuw="nee">
+              <spreker>
+                <voorvoegsels>De</voorvoegsels>
+                <naam>
+                  <achternaam>voorzitter</achternaam>
+                </naam>:</spreker>
+              <tekst status="goed">
+                <al>Welkom.</al>
+              </tekst>
+            </spreekbeurt>
+            <spreekbeurt nieuw="ja">
+              <spreker>
+                <voorvoegsels>Mevrouw</voorvoegsels>
+                <naam>
+                  <achternaam>Kr\xc3\xb6ger</achternaam>
+                </naam> (<politiek>GroenLinks</politiek>):</spreker>
+              <tekst status="goed">
+                <al>Dank u.</al>
+              </tekst>
+            </spreekbeurt>
+            <al>De vergadering wordt enkele ogenblikken geschorst.</al>
+          </tekst>
+        </vrije-tekst>
+      </algemeen>
+    </stuk>
+  </kamerstuk>
+</officiele-publicatie>"""
+
+
+def test_spreekbeurt_markup_inside_a_kamerstuk() -> None:
+    # the other hypothesis for committee reports: Handelingen markup inside <stuk>
+    v = verslag.read_xml(SPREEKBEURT_KST)
+    assert (v.meta.dossier, v.meta.number, v.meta.kind, v.meta.chair) == ("36200", "7", "wetgevingsoverleg", "Bosma")
+    assert [(t.speaker.label, t.speaker.name) for t in v.turns] == [
+        ("De voorzitter", "Bosma"), ("Mevrouw Kröger (GroenLinks)", "Kröger")]
+    assert [s.kind for s in v.suspensions] == ["short"]
+    assert verslag.write_xml(v) == SPREEKBEURT_KST
+    v.turns[1].speaker.party = "GL-PvdA"
+    assert verslag.write_xml(v) == SPREEKBEURT_KST.replace(b">GroenLinks<", b">GL-PvdA<")

@@ -329,6 +329,23 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
                     front.append((t, c.sourceline or 0))
         else:
             items.append(item)
+    _read_items(ctx, v, items, front)
+    if date is not None and v.meta.date is None:
+        v.meta.date = date
+    if v.meta.year is None and v.meta.date is not None:
+        from verslag.grammar import year_of
+
+        v.meta.year = year_of(v.meta.date)
+    return v
+
+
+def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, int]]) -> None:
+    """Read items (agendapunt, opening, or a Kamerstuk body) that hold <spreekbeurt>s into ``v``.
+
+    Everything before the first spreekbeurt is front matter; after it, every element that is not a
+    spreekbeurt is a bare block (suspension, chair change, closing, or an unlabelled turn).
+    """
+    b = ctx.binding
     title_el: Any = None
     body: list[tuple[str, Any]] = []  # ('turn' | 'bare', element) in order, after the first spreekbeurt
     seen_turn = False
@@ -336,22 +353,21 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
         if b.container < 0 or item.tag == "agendapunt":
             b.container = ctx.idx(item)
         for c in item:
-            if not isinstance(c.tag, str):
-                continue
             tag = c.tag
-            if tag == "item-titel" and title_el is None:
-                title_el = c
+            if not isinstance(tag, str) or tag == "nr":
+                continue
+            if tag == "item-titel":
+                if title_el is None:
+                    title_el = c
             elif tag == "spreekbeurt":
                 body.append(("turn", c))
                 seen_turn = True
-            elif tag == "tekst" and item.tag != "opening" and seen_turn:
+            elif seen_turn and item.tag != "opening":
                 body.append(("bare", c))
-            elif tag in ("onderwerp", "tekst", "tussenkop"):
+            else:
                 front.extend((t, al.sourceline or 0) for al in _paragraphs(c, ctx.has_notes) if (t := paragraph_text(al)))
     _front(front, v)
     meta = v.meta
-    if date is not None and meta.date is None:
-        meta.date = date
     if title_el is not None:
         meta.title = _text(title_el) or None
         b.meta["title"] = MetaBinding(ctx.idx(title_el), None, meta.title, title_el.text or "")
@@ -388,6 +404,8 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
             v.closing.append(Block(text=one, lines=lines))
             continue
         texts, spans, idxs = _rows(ctx, als)
+        if not texts:  # a tussenkop or an empty block: no turn; the bytes stay in the document
+            continue
         i = ctx.idx(el)
         turns.append({
             "speaker": {"label": "", "name": "", "role": Role.OTHER},
@@ -396,11 +414,6 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
         b.turns[i] = TurnBinding("bare", i, idxs, ("", "", None, "", ""), (), last=i)
         b.order.append(i)
     v.turns = _TURNS.validate_python(turns)
-    if meta.year is None and meta.date is not None:
-        from verslag.grammar import year_of
-
-        meta.year = year_of(meta.date)
-    return v
 
 
 def _child(el: Any, tag: str) -> Any:
@@ -507,19 +520,30 @@ def _read_kamerstuk(ctx: _Ctx, ks: Any) -> Verslag:
         for c in stuk:
             if isinstance(c.tag, str) and c.tag not in ("stuknr", "titel", "datumtekst", "ondertekening"):
                 paras.extend((t, al.sourceline or 0, ctx.idx(al)) for al in _paragraphs(c, ctx.has_notes) if (t := paragraph_text(al)))
+    first_sb = next(stuk.iter("spreekbeurt"), None) if stuk is not None else None
     verbatim = any(LABEL_RE.match(t) is not None for t, _l, _i in paras)
     from verslag.grammar import parse_paragraphs
 
-    v = parse_paragraphs([(t, line) for t, line, _i in paras])
-    if verbatim:
+    if first_sb is not None:
+        # <spreekbeurt> markup inside the stuk (one of the two hypotheses, docs/xml.md): read it as
+        # Handelingen are read, with the paragraphs before that body as front matter.
+        v = Verslag()
+        b.variant = "handelingen"
+        item = first_sb.getparent()
+        inside = {id(e) for e in item.iter()}
+        front = [(t, line) for t, line, i in paras if i is None or id(ctx.elements[i]) not in inside]
+        _read_items(ctx, v, [item], front)
+    elif verbatim:
+        v = parse_paragraphs([(t, line) for t, line, _i in paras])
         b.variant = "verbatim"
         _bind_verbatim(ctx, v, paras)
     else:
+        v = parse_paragraphs([(t, line) for t, line, _i in paras])
         b.variant = "kamerstuk"
         v.diagnostics = [d for d in v.diagnostics if d.code not in ("V201", "V202")]
         v.front_matter.extend(Block(text=u.text, lines=u.lines) for u in v.unparsed)
         v.unparsed = []
-    if paras:
+    if paras and b.variant != "handelingen":
         last_al = next((i for _t, _l, i in reversed(paras) if i is not None), None)
         if last_al is not None:
             b.container = last_al
