@@ -46,7 +46,7 @@ def bench(path: Path, repeat: int) -> dict[str, float]:
     edited = verslag.read_xml(data)
     turn = next((t for t in edited.turns if t.speaker.party), None)
     if turn is not None:
-        turn.speaker.party = turn.speaker.party + "X"
+        turn.speaker.party = (turn.speaker.party or "") + "X"
     edited_binding = edited._xml
     analyze = structure.analyze
 
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         t = bench(f, args.repeat)
         lp, lw = t["lxml parse"], t["lxml write"]
 
-        def cell(k: str, base: float) -> str:
+        def cell(k: str, base: float, t: dict[str, float] = t) -> str:
             return f"{t[k] * 1e3:6.2f}ms {t[k] / base:4.1f}x" if k in t else "-"
 
         print(f"{f.name[:28]:28} {f.stat().st_size:7d} {lp * 1e3:8.2f}ms {cell('read_xml', lp):>14} "
