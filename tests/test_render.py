@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_page_starts_are_marked_every_page_lines() -> None:
     text = render_text(fixture_verslag(), Layout(footers=False, page_lines=50))
     marks = [i for i, ln in enumerate(text.split("\n")) if ln.startswith(" ") and ln.strip()]
     assert marks[0] == 0
-    gaps = {b - a for a, b in zip(marks[3:], marks[4:], strict=False)}
+    gaps = {b - a for a, b in itertools.pairwise(marks[3:])}
     assert gaps <= {50}, gaps
 
 

@@ -20,7 +20,8 @@ Strategies:
 * :func:`layouts` — a :class:`~verslag.render.Layout` (wrap width, hyphenation, pages, footers, ...).
 * :func:`pdf_texts` — ``(text, verslag)``: PDF text and the Verslag it must parse to (its
   structure as :func:`verslag.structure.analyze` finds it in the true turns; see :func:`expected_parse`).
-* :func:`ob_xml` — ``(xml_bytes, verslag)``: an Officiële Bekendmakingen document and its Verslag.
+* :func:`ob_xml` — ``(xml_bytes, verslag)``: an Officiële Bekendmakingen document and the Verslag
+  :func:`verslag.read_xml` must give.
 
 Everything is drawn with hypothesis, so failures shrink to small reports.
 """
@@ -28,9 +29,10 @@ Everything is drawn with hypothesis, so failures shrink to small reports.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 try:
     from hypothesis import strategies as st
@@ -63,11 +65,11 @@ __all__ = [
     "Member",
     "Minister",
     "expected_parse",
-    "without_structure",
     "layouts",
     "ob_xml",
     "pdf_texts",
     "verslagen",
+    "without_structure",
 ]
 
 
@@ -342,9 +344,28 @@ def _minister_speaker(g: Minister) -> Speaker:
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 
+_CACHE: dict[tuple[Any, ...], st.SearchStrategy[Any]] = {}
+
+
+def _cached(key: tuple[Any, ...], make: Callable[[], st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
+    """One strategy object per key: building strategies anew on every draw costs most of the time."""
+    s = _CACHE.get(key)
+    if s is None:
+        s = _CACHE[key] = make()
+    return s
+
+
 def _sentences(draw: Draw, bank: Sequence[str], ctx: dict[str, str], lo: int = 1, hi: int = 4) -> str:
-    chosen = draw(st.lists(st.sampled_from(bank), min_size=lo, max_size=hi))
+    # PERF: one draw picks the sentences (a seed), not one draw per sentence: drawing dominates the cost.
+    # Shrinking still works: the count shrinks to ``lo`` and the seed to 0 (the first sentences of the bank).
+    n = draw(_cached(("n", lo, hi), lambda: st.integers(lo, hi)))
+    pick = draw(_SEEDS)
+    rng = random.Random(pick)
+    chosen = [bank[0 if pick == 0 and k == 0 else rng.randrange(len(bank))] for k in range(n)]
     return " ".join(_cap(s.format(**ctx)) for s in chosen)
+
+
+_SEEDS = st.integers(0, 2**16)
 
 
 def _paragraphs(draw: Draw, bank: Sequence[str], ctx: dict[str, str], lo: int = 1, hi: int = 3) -> list[str]:
@@ -434,6 +455,7 @@ def _suspend(draw: Draw, d: _Debate) -> None:
     """One of the three printed forms of a suspension, after the last turn."""
     form = draw(st.integers(0, 2))
     start = d.clock
+    kind: Literal["long", "short"]
     if form == 1:
         text, kind, s, e = "De vergadering wordt enkele ogenblikken geschorst.", "short", None, None
         d.clock += 2
@@ -446,7 +468,7 @@ def _suspend(draw: Draw, d: _Debate) -> None:
             text = f"De vergadering wordt geschorst van {_hhmm(start)} uur tot {_hhmm(end)} uur."
         kind = "long"
         d.clock = end
-    d.suspensions.append(Suspension(text=text, start=s, end=e, kind=kind, after_turn=len(d.turns) - 1))  # type: ignore[arg-type]
+    d.suspensions.append(Suspension(text=text, start=s, end=e, kind=kind, after_turn=len(d.turns) - 1))
 
 
 def _hand_over(draw: Draw, d: _Debate, to: Member, phase: Phase) -> None:
@@ -725,9 +747,7 @@ def expected_parse(v: Verslag, layout: Layout | None = None, *, analyze: bool = 
         dossiers = [a.dossier for a in w.meta.agenda if a.dossier]
         w.meta.dossier = max(set(dossiers), key=dossiers.count) if dossiers else None
     if analyze:
-        from verslag import structure
-
-        structure.analyze(w)
+        _analyze(w)
     return w
 
 
@@ -742,8 +762,20 @@ def pdf_texts(draw: Draw, reports: st.SearchStrategy[Verslag] | None = None,
 
 @st.composite
 def ob_xml(draw: Draw, reports: st.SearchStrategy[Verslag] | None = None) -> tuple[bytes, Verslag]:
-    """``(xml_bytes, verslag)``: the report written as Officiële Bekendmakingen XML, and the report."""
+    """``(xml_bytes, verslag)``: the report written as Officiële Bekendmakingen XML, and what ``read_xml`` must give.
+
+    The Verslag is the drawn report with its structure as :func:`verslag.structure.analyze` finds
+    it, so ``verslag.compare(verslag.read_xml(xml_bytes), verslag) == []``.
+    """
     from verslag.api import write_xml
 
     v = draw(reports if reports is not None else verslagen())
-    return write_xml(v), v
+    want = without_structure(v)
+    _analyze(want)
+    return write_xml(without_structure(v)), want
+
+
+def _analyze(v: Verslag) -> None:
+    from verslag import structure
+
+    structure.analyze(v)
