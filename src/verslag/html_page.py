@@ -377,7 +377,6 @@ def _turns(p: _Page) -> str:
     out: list[str] = list(events.get(-1, []))
     if not v.turns:
         return "<p>Geen spreekbeurten gevonden.</p>" + "".join(out)
-    n = len(v.turns)
     for k, (phase, idx) in enumerate(p.runs()):
         words = sum(v.turns[i].words for i in idx)
         out.append(
