@@ -84,7 +84,10 @@ TOKEN_RE = re.compile(
     re.S | re.X,
 )
 
-# The same tokens as TOKEN_RE as plain groups for findall(): (text, end tag, start tag, its name, other).
+# The same tokens as TOKEN_RE as plain groups for findall(): (text, end tag, start tag, its name,
+# other markup, a stray character).  Example line from h-tk-20142015-33-13.xml:
+#   <meta name="OVERHEIDop.externMetadataRecord" scheme="" content="https://...metadata.xml" />
+# gives ('', '', '<meta name=... />', 'meta', '', '').
 FAST_TOKEN_RE = re.compile(
     r"""
       ([^<]+)
