@@ -202,3 +202,10 @@ def test_candidates_skip_negated_and_supposed_promises():
         "Daar zal collega Dekker op terugkomen. Maar ik zeg nadrukkelijk toe – echt – dat we terugkomen."])])
     assert [c.text for c in find_candidates(r)] == [
         "Ik zal u die brief sturen.", "Maar ik zeg nadrukkelijk toe – echt – dat we terugkomen."]
+
+
+def test_a_remark_about_a_listed_item_adds_nothing():
+    r = _report("Ik heb de volgende toezeggingen genoteerd.\n– De Minister stuurt de Kamer een brief over de begroting.",
+                (MEMBER, "De toezegging over de begroting was ook aan mij gedaan."),
+                (MINISTER, "Ja, dat klopt."))
+    assert [(c.status, c.turns) for c in r.commitments] == [(CommitmentStatus.LISTED, [2, 3, 4])]

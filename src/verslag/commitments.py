@@ -106,7 +106,16 @@ AMEND_RE = regex.compile(
 #: The topic named in an edit: 'De toezegging over IPv6 …'.
 EDIT_TOPIC_RE = regex.compile(r"\btoezegging\s+(?:over|inzake|met\s+betrekking\s+tot|aan)\s+(?P<topic>[^;:,.]+)", regex.IGNORECASE)
 
-#: A member asks for an item to be added: 'We zouden ook het onderzoek van het CPB naar de indicatoren krijgen …'.
+#: A member clearly asks for an item to be added: 'We zouden ook het onderzoek van het CPB naar de indicatoren krijgen …'.
+ADD_REQUEST_STRONG_RE = regex.compile(
+    r"""\bik\s+mis\b|\bvergeten\b|\bnog\s+een\s+toezegging\b|\ber\s+was\s+(?:ook\s+)?(?:nog\s+)?een\s+toezegging\b
+        |\b(?:zouden|zou|zullen)\s+(?:we|wij|ik)\b[^.?!]{0,120}?\b(?:krijgen|ontvangen|toegestuurd)\b
+        |\b(?:we|wij|ik)\s+(?:zouden|zou|zullen)\b[^.?!]{0,120}?\b(?:krijgen|ontvangen|toegestuurd)\b
+        |\bkrijgen\s+(?:we|wij)\s+(?:ook|nog)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A member asks for an item to be added, or talks of one: 'Dat was toegezegd.' (the strong forms included).
 ADD_REQUEST_RE = regex.compile(
     r"""\btoezegging\b|\btoegezegd\b|\bik\s+mis\b|\bvergeten\b
         |\b(?:zouden|zou|zullen)\s+(?:we|wij|ik)\b[^.?!]{0,120}?\b(?:krijgen|ontvangen|toegestuurd)\b
@@ -484,7 +493,8 @@ def _chair_turn(state: _ListState, i: int, t: Turn, people: Roster, first: bool)
 def _member_turn(state: _ListState, i: int, t: Turn) -> None:
     text = t.text
     about = state.topic(text, state.items)
-    if about is not None and not (ADD_REQUEST_RE.search(text) and len(_shared(content_words(text), content_words(about.text))) < 2):
+    strong = ADD_REQUEST_STRONG_RE.search(text) is not None
+    if about is not None and not (strong and len(_shared(content_words(text), content_words(about.text))) < 2):
         about.add_turn(i)
         state.last = about
         return
