@@ -156,20 +156,17 @@ class _Writer:
             if sid is not None and sid in b.turns and sid not in used:
                 used.add(sid)
                 tb = b.turns[sid]
-                if pending:
-                    self._add_turns(pending, ("before", self._first(tb)), tb)
+                if pending:  # new turns before the first turn that was read go before it
+                    self._add_turns(pending, ("before", tb.anchor))
                     pending = []
                 self._edit_turn(t, tb)
                 point = ("after", self._last(tb))
             elif point is None:
                 pending.append(t)
             else:
-                self._add_turns([t], point, None)
+                self._add_turns([t], point)
         if pending:
-            self._add_turns(pending, self._container_point(), None)
-
-    def _first(self, tb: TurnBinding) -> int:
-        return tb.anchor
+            self._add_turns(pending, self._container_point())
 
     def _last(self, tb: TurnBinding) -> int:
         if tb.kind == "label":
@@ -184,7 +181,7 @@ class _Writer:
         if self.b.variant == "handelingen":
             kids = el.elements()
             if not kids:
-                raise RoundTripError("no place in the document for new turns", line=0, found=f"<{el.tag}/>",
+                raise RoundTripError("no place in the document for new turns", found=f"<{el.tag}/>",
                                      expected="an agendapunt with content")
             return ("after", kids[-1].index)
         return ("after", c)
@@ -203,7 +200,7 @@ class _Writer:
         out.extend(self._new(NewElement("al", [], [p]), depth) for p in t.paragraphs)
         return out
 
-    def _add_turns(self, turns: Sequence[Turn], where: tuple[str, int], nxt: TurnBinding | None) -> None:
+    def _add_turns(self, turns: Sequence[Turn], where: tuple[str, int]) -> None:
         depth = self.els[where[1]].depth
         markup: list[str] = []
         for t in turns:
