@@ -29,6 +29,7 @@ __all__ = [
     "LABEL_RE",
     "MONTHS",
     "NUMBER_WORDS",
+    "PERSON_SPLIT_RE",
     "PUBLICATION_LINE_RE",
     "SIGNATORY_FUNCTION_RE",
     "SIGNATORY_START_RE",
@@ -154,17 +155,19 @@ COMMITTEE_SPLIT_RE = regex.compile(
     regex.IGNORECASE,
 )
 
-# de heer Grapperhaus, Minister van Justitie en Veiligheid, mevrouw Keijzer, Staatssecretaris van ...
-# de heer Rutte, Minister-president, Minister van Algemene Zaken, ...
+# "de heer Grapperhaus, Minister van Justitie en Veiligheid, mevrouw Keijzer, Staatssecretaris van ..."
+# is split before each "de heer"/"mevrouw" (an office may hold commas of its own:
+# "Minister van Volksgezondheid, Welzijn en Sport").
+PERSON_SPLIT_RE = regex.compile(r"(?:,\s*(?:en\s+)?|\s+en\s+)(?=(?:de\s+heer|mevrouw)\s)")
+
+# de heer Rutte, Minister-president, Minister van Algemene Zaken
 GOVERNMENT_RE = regex.compile(
     rf"""
-    (?P<salutation>de\ heer|mevrouw)\ (?P<name>{_NAME}),\s+
-    (?P<office>(?:[Mm]inister-president,\s+)?
-        (?:Minister-president|Minister|Staatssecretaris|minister-president|minister|staatssecretaris)
-        \b[^,]*?)
-    (?=,\s*(?:en\s+)?(?:de\ heer|mevrouw)\b|,?\s*(?:en\s+)?$|,?\s+over\b|\.\s*$|,\s*$)
+    ^(?P<salutation>de\ heer|mevrouw)\ (?P<name>{_NAME}),\s+
+    (?P<office>(?:[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris|[Vv]iceminister-president)\b.*?)
+    [,.]?$
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.DOTALL,
 )
 
 # – de brief van de Staatssecretaris van Economische Zaken en Klimaat d.d. 21 december 2018 inzake
