@@ -18,6 +18,6 @@ _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter
 settings.register_profile("ci", max_examples=20, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
 settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True)
 settings.register_profile(
-    "long", max_examples=20_000, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True, database=None
+    "long", max_examples=1_000, deadline=None, suppress_health_check=_SLOW_OK, print_blob=True, database=None
 )
 settings.load_profile(os.environ.get("VERSLAG_HYPOTHESIS_PROFILE", "ci"))

@@ -40,6 +40,9 @@ class Layout(BaseModel):
     width_jitter: int = Field(
         default=8, ge=0, le=40, description="Each line is filled to a width drawn from [width - jitter, width] (a proportional font)."
     )
+    front_narrower: int = Field(
+        default=8, ge=0, le=60, description="The front matter's column is this many characters narrower."
+    )
     hyphenate: bool = Field(default=True, description="Split words at line ends (afbreking) where the parser joins them again.")
     hyphen_rate: float = Field(
         default=0.33, ge=0.0, le=1.0, description="Chance of splitting a word that does not fit when at least `hyphen_gap` is left."
@@ -77,6 +80,10 @@ _TENS = ("", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig"
 
 #: The marks that open a list item; a line that starts with one of them starts a new paragraph.
 ITEM_MARKS = ("– ", "- ", "• ")
+
+# The digit group after a thousands space, kept on the line of the digits before it: '26 643,' in
+# '(Kamerstuk 26 643, nr. 586)'.
+THOUSANDS_RE = re.compile(r"^\d{3}(?!\d)")
 
 #: Tokens that never start a line: a dash standing alone ('zo – zei hij').
 _DASHES = frozenset({"–", "-", "—", "•"})
@@ -201,6 +208,7 @@ class _Para:
     group: int  # paragraphs of one group are split by the parser's paragraph rule (a turn, a front block)
     item: bool = False
     glue_after: str = ""  # no line break after a token ending in one of these characters (front matter)
+    narrower: int = 0  # the column is this much narrower than the layout's width (the front matter)
     last_trailing: bool = True  # trailing space on the last line
     lines: list[list[str]] = field(default_factory=list)  # the wrapped lines, as lists of units
     hyphenated: set[int] = field(default_factory=set)  # indexes of lines that end in a hyphenation
@@ -241,6 +249,7 @@ def _units(p: _Para) -> list[str]:
         glue_next = not last and (
             tok.endswith("-")  # 'Hard- en Software': never a line break after a suspended hyphen
             or (bool(p.glue_after) and tok[-1] in p.glue_after)
+            or (tok.isdigit() and THOUSANDS_RE.match(tokens[i + 1]) is not None)  # '26 643': one number
         )
     return units
 
@@ -255,9 +264,10 @@ class _Wrapper:
         self.full = max(full or 0, layout.width)
         self.dehyphenate, self.ends_paragraph, self.para_end = _parser_rules()
 
-    def target(self) -> int:
+    def target(self, narrower: int = 0) -> int:
         lay = self.layout
-        return lay.width - (self.rng.randint(0, lay.width_jitter) if lay.width_jitter else 0)
+        width = max(lay.width - narrower, 20)
+        return width - (self.rng.randint(0, lay.width_jitter) if lay.width_jitter else 0)
 
     def wrap(self, p: _Para) -> None:
         width = self.full
@@ -266,7 +276,7 @@ class _Wrapper:
         hyph: set[int] = set()
         cur: list[str] = []
         cur_len = 0
-        target = self.target()
+        target = self.target(p.narrower)
         i = 0
         while i < len(units):
             u = units[i]
@@ -284,7 +294,7 @@ class _Wrapper:
                 lines.append(cur)
                 hyph.add(len(lines) - 1)
                 units[i] = tail
-                cur, cur_len, target = [], 0, self.target()
+                cur, cur_len, target = [], 0, self.target(p.narrower)
                 continue
             # a line that ends a sentence mid-paragraph must be full, or the parser ends the paragraph
             while cur[-1][-1] in self.para_end and cur_len + add <= width:
@@ -298,7 +308,7 @@ class _Wrapper:
             if i >= len(units):
                 break
             lines.append(cur)
-            cur, cur_len, target = [], 0, self.target()
+            cur, cur_len, target = [], 0, self.target(p.narrower)
         if cur:
             lines.append(cur)
         p.lines = lines
@@ -373,6 +383,7 @@ class _Builder:
         self.layout = layout
         self.items: list[_Item] = []
         self.group = 0
+        self.in_front = False
 
     def new_group(self) -> int:
         self.group += 1
@@ -381,7 +392,9 @@ class _Builder:
     def para(self, text: str, **kw: Any) -> None:
         text = " ".join(text.split())
         if text:
-            self.items.append(_Para(text, self.new_group() if "group" not in kw else kw.pop("group"), **kw))
+            group = self.new_group() if "group" not in kw else kw.pop("group")
+            kw.setdefault("narrower", self.layout.front_narrower if self.in_front else 0)
+            self.items.append(_Para(text, group, **kw))
 
     def line(self, text: str, trailing: bool = True) -> None:
         self.items.append(_Verbatim(" ".join(text.split()), trailing))
@@ -396,10 +409,12 @@ class _Builder:
     # front matter
 
     def front_matter(self) -> None:
+        self.in_front = True
         if self.v.front_matter:
             self._front_blocks(self.v.front_matter)
         else:
             self._front_from_meta(self.v.meta)
+        self.in_front = False
 
     def _signatory_of(self, b: Block) -> tuple[str, str] | None:
         for s in self.v.meta.signatories:
