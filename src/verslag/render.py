@@ -58,7 +58,7 @@ class Layout(BaseModel):
     footer_rate: float = Field(default=0.08, ge=0.0, le=1.0, description="Share of pages that end in a running footer.")
     footer_blanks_after: int = Field(default=3, ge=0, le=5, description="Blank lines after a footer (the fixture has three).")
     stray_blank_rate: float = Field(
-        default=0.01, ge=0.0, le=1.0, description="Chance of a stray blank line at each safe place inside a paragraph."
+        default=0.003, ge=0.0, le=1.0, description="Chance of a stray blank line at each safe place inside a paragraph."
     )
     item_blank_lines: bool = Field(default=True, description="A blank line between consecutive list items ('– ').")
     final_page_mark: bool = Field(default=True, description="End the text with a newline and a lone space, as the fixture does.")
