@@ -14,9 +14,7 @@ import verslag
 from verslag import strategies
 from verslag.render import Layout
 
-# Offices with a comma ('Minister van Volksgezondheid, Welzijn en Sport') are not read from the
-# header yet: see test_regressions.py::test_office_with_a_comma_is_read_from_the_header.
-REPORTS = strategies.verslagen(comma_offices=False)
+REPORTS = strategies.verslagen()
 
 
 def text_level(v: verslag.Verslag) -> verslag.Verslag:
@@ -72,7 +70,7 @@ def structure_differences(truth: verslag.Verslag, got: verslag.Verslag) -> list[
     "(see test_regressions.py); remove this mark when those pass",
     strict=False,
 )
-@given(strategies.verslagen(comma_offices=False))
+@given(strategies.verslagen())
 def test_the_analyzer_finds_the_structure_the_debate_was_built_with(v: verslag.Verslag) -> None:
     got = verslag.parse_text(verslag.render_text(v))
     assert structure_differences(v, got) == []

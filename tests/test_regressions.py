@@ -40,13 +40,12 @@ def chair(name: str = "Agema") -> Speaker:
 # --- parser limits (owned by the text parser) ---------------------------------------------------
 
 
-@pytest.mark.xfail(reason="GOVERNMENT_RE stops an office at its first comma", strict=True)
 def test_office_with_a_comma_is_read_from_the_header() -> None:
     """Input: a header with 'de heer De Jonge, Minister van Volksgezondheid, Welzijn en Sport, over:'.
 
     Expected: meta.government == [De Jonge, 'Minister van Volksgezondheid, Welzijn en Sport'] and the
-    office on his turns.  Got: meta.government == [] and office None (found by
-    test_properties with offices such as 'Minister van Onderwijs, Cultuur en Wetenschap').
+    office on his turns.  Was: meta.government == [] and office None (GOVERNMENT_RE stopped an office
+    at its first comma; found by test_properties with 'Minister van Onderwijs, Cultuur en Wetenschap').
     """
     text = (
         "De vaste commissie voor Volksgezondheid, Welzijn en Sport heeft op 3 februari 2021 overleg gevoerd met de "
@@ -75,14 +74,12 @@ def test_minister_president_with_two_offices_is_read_from_the_header() -> None:
     assert v.turns[1].speaker.role == Role.MINISTER
 
 
-@pytest.mark.xfail(reason="front matter: each paragraph block scans to the end of its run (quadratic)", strict=False)
 def test_text_before_the_first_label_parses_in_linear_time() -> None:
     """Input: 1,000 short lines ending in ':' and no speaker label ('\\n'.join(':' * (i % 50 + 1) ...)).
 
-    Expected: about the time of the same lines inside a turn (0.01 s).  Got: 2 s, and 4,000 lines
-    take 24 s (12× for 4× the input): frontmatter.parse_paragraph calls _collect_until, which runs
-    to the end of the run of plain lines, for every paragraph.  Found by benchmarks/bench_scale.py
-    (pathological inputs); a report whose labels are all damaged takes minutes.
+    Expected: about the time of the same lines inside a turn (0.01 s).  Was: 2 s, and 4,000 lines
+    took 24 s (12× for 4× the input): frontmatter.parse_paragraph scanned to the end of the run of
+    plain lines for every paragraph.  Found by benchmarks/bench_scale.py (pathological inputs).
     """
     import time
 

@@ -124,8 +124,8 @@ def test_pdf_texts_are_texts_with_their_verslag(pair: tuple[str, Verslag]) -> No
     assert v.turns[0].speaker.label + ":" in text
 
 
-@settings(max_examples=5)
-@given(strategies.ob_xml(strategies.verslagen(max_members=2, max_government=1, comma_offices=False)))
+@settings(max_examples=10)
+@given(strategies.ob_xml(strategies.verslagen(max_members=2, max_government=3)))
 def test_ob_xml_documents_read_back_to_their_verslag(pair: tuple[bytes, Verslag]) -> None:
     data, v = pair
     assert data.lstrip(b"\xef\xbb\xbf").startswith(b"<?xml")
