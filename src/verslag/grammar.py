@@ -173,8 +173,13 @@ def _build(
             v.diagnostics.append(Diagnostic(code="V202", message="no speaker label found", line=1, column=1))
         return v
     body = _Body(v, wrapped, width, strict, v.meta.chair)
+    text_kind = TokenKind.TEXT
     for tok in tokens[first_label:]:
         kind = tok.kind
+        # PERF: the common case first — a text line inside an open turn
+        if kind is text_kind and body.turn_label is not None and not body.closed:
+            body.turn_lines.append(tok.line)
+            continue
         if body.closed:
             if kind is TokenKind.CLOSE and v.meta.end is None:
                 v.meta.end = parse_time(tok.match["time"]) if tok.match else None

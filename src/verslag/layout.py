@@ -130,16 +130,21 @@ def dehyphenate(prev: str, nxt: str) -> tuple[str, str]:
 
 def join_lines(lines: Sequence[str]) -> str:
     """Join hard-wrapped lines into one paragraph, undoing line-end hyphenation."""
-    out = ""
-    for ln in lines:
-        if not out:
-            out = ln
-        elif out.endswith("-"):
-            kept, sep = dehyphenate(out, ln)
-            out = kept + sep + ln
+    if len(lines) == 1:
+        return lines[0]
+    # PERF: collect pieces and join once (was repeated concatenation)
+    parts = [lines[0]]
+    prev = lines[0]
+    for ln in lines[1:]:
+        if prev.endswith("-"):
+            kept, sep = dehyphenate(prev, ln)
+            parts[-1] = kept
+            parts.append(sep)
         else:
-            out = out + " " + ln
-    return out
+            parts.append(" ")
+        parts.append(ln)
+        prev = ln
+    return "".join(parts)
 
 
 def ends_paragraph(line: str, nxt: str, width: int) -> bool:

