@@ -178,3 +178,13 @@ def test_layout_is_validated() -> None:
         Layout(width=5)
     with pytest.raises(ValueError):
         Layout(unknown_knob=1)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("width", range(40, 80, 3))
+def test_no_wrapped_line_reads_as_a_label_an_event_or_a_list_item(width: int) -> None:
+    text = ("Ik zeg het maar. Voorzitter: Dank u wel. Dan iets anders – en dat is belangrijk. "
+            "Sluiting 19.24 uur. De heer Van Dijk (SP): ja. Aanvang 10.00 uur. Griffier: Nava.")  # fmt: skip
+    chair = verslag.Speaker(label="De voorzitter", name="Diks", role="chair", prefix="De")
+    v = verslag.Verslag(turns=[verslag.Turn(speaker=chair, paragraphs=[text, "Tweede alinea."])])
+    got = verslag.parse_text(render_text(v, Layout(width=width, width_jitter=0, footers=False)))
+    assert [t.paragraphs for t in got.turns] == [[text, "Tweede alinea."]]

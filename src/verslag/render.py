@@ -296,8 +296,9 @@ class _Wrapper:
                 units[i] = tail
                 cur, cur_len, target = [], 0, self.target(p.narrower)
                 continue
-            # a line that ends a sentence mid-paragraph must be full, or the parser ends the paragraph
-            while cur[-1][-1] in self.para_end and cur_len + add <= width:
+            # a line that ends a sentence mid-paragraph must be full, or the parser ends the paragraph:
+            # the next line's first word (not the whole unit: '26 643,') must not fit after it
+            while cur[-1][-1] in self.para_end and cur_len + 1 + len(u.split(" ", 1)[0]) <= width:
                 cur.append(u)
                 cur_len += add
                 i += 1
@@ -357,13 +358,14 @@ class _Wrapper:
             if bad is None:
                 return
             prev = lines[bad - 1]
-            if (bad - 1) in p.hyphenated or len(prev) < 2:
-                # join the two lines whole: the first may overflow a little, the text stays right
-                if (bad - 1) in p.hyphenated:
-                    return
+            if (bad - 1) in p.hyphenated:
+                return  # the line is the rest of a split word: it cannot start otherwise
+            if len(prev) < 2 or prev[-2][-1] in self.para_end:
+                # join the two lines whole (the first may overflow a little): moving one word down
+                # would leave a short line that ends a sentence, which the parser reads as an end
                 lines[bad - 1] = prev + lines[bad]
                 del lines[bad]
-                p.hyphenated = {h if h < bad else h - 1 for h in p.hyphenated if h != bad}
+                p.hyphenated = {h if h < bad else h - 1 for h in p.hyphenated}
             else:
                 lines[bad].insert(0, prev.pop())
 
