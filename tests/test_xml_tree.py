@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import random
 from pathlib import Path
 
 import pytest
@@ -10,13 +12,16 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from verslag.xml_tree import (
+    Document,
     DocumentStyle,
     Edits,
+    Element,
     NewElement,
     escape_text,
     parse_document,
     render_new,
     replace_attr,
+    scan_document,
     unescape,
 )
 
@@ -155,7 +160,9 @@ def test_render_new_indents_like_the_ob_serializer() -> None:
 TAGS = ("al", "nadruk", "tekst", "al-groep", "spreker", "naam", "extref", "li", "lijst")
 WS = st.sampled_from(["", " ", "\n", "\r\n", "\r\n  ", "\n    ", "\t", "  "])
 WORDS = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<&]") | st.sampled_from("\u00a0\u200a—€ş"),
+    # no surrogates, controls or U+FFFE/U+FFFF: XML 1.0 cannot hold them
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<&]\ufffe\uffff")
+    | st.sampled_from("\u00a0\u200a—€ş"),
     max_size=12,
 )
 
@@ -254,3 +261,102 @@ def test_the_tokenizer_alone_reports_broken_markup(data: bytes, line: int, colum
     with pytest.raises(XmlSyntaxError) as err:
         parse_document(data, validate=False)
     assert (err.value.line, err.value.column) == (line, column)
+
+
+# --- the scanned document (built on demand) is the tokenized document ---------------------------
+
+
+def _shape(doc: Document) -> tuple[object, ...]:
+    """Every piece of the tree, in document order, as plain tuples."""
+    out: list[tuple[object, ...]] = []
+
+    def walk(e: Element) -> None:
+        out.append(("E", e.index, e.tag, e.start, e.text, e.end, e.tail, e.depth,
+                    e.parent.index if e.parent is not None else None, e.offset))
+        for c in e.children:
+            if isinstance(c, Element):
+                walk(c)
+            else:
+                out.append(("L", c.kind, c.raw, c.tail, c.offset, c.parent.index))
+
+    walk(doc.root)
+    return tuple(out), doc.head, doc.foot, doc.style
+
+
+def _random_edits(doc: Document, rnd: random.Random) -> Edits:
+    ed = Edits()
+    n = len(doc.elements)
+    for _ in range(rnd.randint(1, 6)):
+        i = rnd.randrange(n)
+        kind = rnd.choice(["text", "tail", "start", "content", "delete", "drop", "before", "after"])
+        if i == 0 and kind in ("tail", "delete", "drop", "before", "after"):
+            continue
+        if kind == "text":
+            ed.text[i] = f"T&amp;{i}"
+        elif kind == "tail":
+            ed.tail[i] = rnd.choice(["\n  ", "", " x "])
+        elif kind == "start":
+            ed.start[i] = doc.elements[i].start
+        elif kind == "content":
+            ed.content[i] = "C€"
+        elif kind == "delete":
+            ed.delete.add(i)
+        elif kind == "drop":
+            ed.drop.add(i)
+        elif kind == "before":
+            ed.before.setdefault(i, []).append("<new/>")
+        else:
+            ed.after.setdefault(i, []).append("<nieuw>é</nieuw>")
+    return ed
+
+
+def _same_as_tokenized(data: bytes, rnd: random.Random, edits: int) -> bool:
+    """The scanned document has the tokenized one's tree and renders every edit to the same bytes."""
+    tokenized = parse_document(data, validate=False)
+    scanned = scan_document(data)
+    assert _shape(scanned) == _shape(tokenized)
+    assert scanned.to_bytes() == data and scanned.serialize() == tokenized.serialize()
+    for _ in range(edits):
+        ed = _random_edits(tokenized, rnd)
+        fresh = scan_document(data)  # nothing built yet: each render builds only what it touches
+        assert fresh.to_bytes(copy.deepcopy(ed)) == tokenized.to_bytes(copy.deepcopy(ed))
+        assert fresh.serialize(copy.deepcopy(ed)) == tokenized.serialize(copy.deepcopy(ed))
+    return scanned._scan is not None
+
+
+@pytest.mark.parametrize("path", EXACT + PRINTED, ids=lambda p: p.name)
+def test_scanned_fixture_is_the_tokenized_tree(path: Path) -> None:
+    data = path.read_bytes()
+    assert _same_as_tokenized(data, random.Random(path.name), 25 if len(data) < 100_000 else 3)  # not a fallback
+
+
+@settings(max_examples=max(100, _default_examples()))
+@given(documents(), st.randoms(use_true_random=False))
+def test_scanned_generated_document_is_the_tokenized_tree(data: bytes, rnd: random.Random) -> None:
+    _same_as_tokenized(data, rnd, 4)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '<?xml version="1.0" encoding="utf-16"?>\n<r a="1">\n  <b>é x</b>\n  <c/>\n</r>'.encode("utf-16"),
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<r>\n  <b>é</b>\n</r>'.encode("latin-1"),
+    ],
+    ids=["utf-16", "latin-1"],
+)
+def test_scanned_document_in_another_encoding(data: bytes) -> None:
+    assert _same_as_tokenized(data, random.Random(1), 10)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<r><a x="1>2">t</a></r>',  # '>' inside an attribute value
+        b"<r x='/>'><b y=\">\"/></r>",  # two misreadings that would cancel out
+        b"<r><!-- <a> --><b/></r>",  # '<' inside a comment
+        b"<r><![CDATA[<a>]]></r>",  # CDATA
+    ],
+)
+def test_scan_hands_what_it_does_not_take_to_the_tokenizer(data: bytes) -> None:
+    etree.fromstring(data)
+    assert not _same_as_tokenized(data, random.Random(2), 10)

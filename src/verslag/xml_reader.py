@@ -29,7 +29,7 @@ from verslag.errors import RoundTripError, XmlStructureError
 from verslag.frontmatter import parse_date, parse_time
 from verslag.model import Block, ChairChange, Diagnostic, Role, Severity, Speaker, Suspension, Turn, Verslag
 from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, SLUITING_RE, SUSPENSION_RE, TITLE_RE, VERGADERJAAR_RE
-from verslag.xml_tree import Document, parse_document, safe_parse
+from verslag.xml_tree import Document, safe_parse, scan_document
 
 __all__ = ["MetaBinding", "TurnBinding", "XmlBinding", "paragraph_text", "read_xml", "speaker_parts"]
 
@@ -91,9 +91,9 @@ class XmlBinding:
     _doc: Document | None = None
 
     def document(self) -> Document:
-        """The lossless tree, tokenized on first use (PERF: reading never needs it)."""
+        """The lossless tree, scanned on first use (PERF: reading never needs it)."""
         if self._doc is None:
-            doc = parse_document(self.data, validate=False)
+            doc = scan_document(self.data)
             if len(doc.elements) != self.element_count:
                 raise RoundTripError(
                     "the lossless tree does not match the parsed structure",
@@ -107,7 +107,19 @@ class XmlBinding:
 
 
 def _squash(s: str | None) -> str:
-    return " ".join((s or "").split())
+    """Whitespace collapsed to single spaces, ends stripped (``" ".join(s.split())``).
+
+    PERF: most text needs no collapsing once its ends are stripped (OB paragraphs end in a hair
+    space); ``isprintable()`` is False for every whitespace character except the space, so a
+    stripped printable text without a double space is already collapsed.  The reader's text
+    extraction went from 3.3 to 1.3 µs a paragraph on h-tk-20142015-33-13.xml.
+    """
+    if not s:
+        return ""
+    t = s.strip()
+    if t.isprintable() and "  " not in t:
+        return t
+    return " ".join(t.split())
 
 
 def _keep(s: str | None) -> bool:
@@ -134,11 +146,10 @@ def _keep_any(*texts: str | None) -> bool:
 def paragraph_text(el: Any) -> str:
     """The text of a paragraph element: indentation artefacts dropped, footnotes left out, whitespace collapsed."""
     if not len(el):  # PERF: most paragraphs have no inline markup
-        t = el.text
-        return " ".join(t.split()) if t else ""
+        return _squash(el.text)
     parts: list[str] = []
     _collect(el, parts)
-    return " ".join("".join(parts).split())
+    return _squash("".join(parts))
 
 
 def _text(el: Any) -> str:
@@ -183,7 +194,7 @@ class _Ctx:
     def __init__(self, data: bytes, root: Any) -> None:
         self.root = root
         self.elements: list[Any] = list(root.iter(etree.Element))
-        self.index: dict[Any, int] = {e: i for i, e in enumerate(self.elements)}
+        self.index: dict[Any, int] = dict(zip(self.elements, range(len(self.elements)), strict=True))
         self.has_notes = next(root.iter("noot"), None) is not None
         self.binding = XmlBinding(data=data, variant="kamerstuk", element_count=len(self.elements))
 
@@ -411,7 +422,7 @@ def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, 
             "speaker": {"label": "", "name": "", "role": Role.OTHER},
             "paragraphs": texts, "paragraph_lines": spans, "lines": lines, "source_id": i,
         })
-        b.turns[i] = TurnBinding("bare", i, idxs, ("", "", None, "", ""), (), last=i)
+        b.turns[i] = TurnBinding("bare", i, idxs, _NO_SPEAKER, (), last=i)
         b.order.append(i)
     v.turns = _TURNS.validate_python(turns)
 
@@ -425,32 +436,40 @@ def _child(el: Any, tag: str) -> Any:
 
 
 def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> dict[str, Any]:
+    # PERF: one pass over the <spreekbeurt>'s children with the element index bound locally, no
+    # generator per <tekst> when the document has no footnotes (about 1.6x faster than before).
+    index = ctx.index
     parts: dict[str, int] = {}
     prefix, name, party = "", "", None
     als: list[Any] = []
     for c in sb:
         tag = c.tag
         if tag == "spreker":
-            parts["spreker"] = ctx.idx(c)
+            parts["spreker"] = index[c]
             for s in c:
                 stag = s.tag
-                if stag == "voorvoegsels" and "voorvoegsels" not in parts:
-                    parts["voorvoegsels"] = ctx.idx(s)
-                    prefix = _text(s)
-                elif stag == "naam" and "naam" not in parts:
-                    parts["naam"] = ctx.idx(s)
-                    ach = _child(s, "achternaam")
-                    if ach is not None:
-                        parts["achternaam"] = ctx.idx(ach)
-                    if ach is not None and len(s) == 1 and not _keep_any(s.text, ach.tail):
-                        name = _squash(ach.text)  # PERF: itertext() is slow; this is the usual shape
-                    else:
-                        name = _squash("".join(s.itertext()))
+                if stag == "voorvoegsels":
+                    if "voorvoegsels" not in parts:
+                        parts["voorvoegsels"] = index[s]
+                        prefix = paragraph_text(s)
+                elif stag == "naam":
+                    if "naam" not in parts:
+                        parts["naam"] = index[s]
+                        ach = _child(s, "achternaam")
+                        if ach is not None:
+                            parts["achternaam"] = index[ach]
+                        if ach is not None and len(s) == 1 and not _keep_any(s.text, ach.tail):
+                            name = _squash(ach.text)  # PERF: itertext() is slow; this is the usual shape
+                        else:
+                            name = _squash("".join(s.itertext()))
                 elif stag == "politiek" and "politiek" not in parts:
-                    parts["politiek"] = ctx.idx(s)
+                    parts["politiek"] = index[s]
                     party = _squash(s.text) or None
         elif isinstance(tag, str):
-            als.extend(_paragraphs(c, ctx.has_notes))
+            if ctx.has_notes:
+                als.extend(_paragraphs(c, True))
+            else:
+                als.extend(c.iter("al"))
     speaker: dict[str, Any]
     if name.lower() == "voorzitter":
         speaker = {"label": f"{prefix} {name}".strip(), "name": chair or "voorzitter", "role": Role.CHAIR,
@@ -460,17 +479,23 @@ def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> dict
         # Kamer prints no party); the text grammar, which has no markup, needs the party instead.
         role = PREFIX_ROLES.get(prefix) or (Role.MEMBER if party or prefix in ("De heer", "Mevrouw") else Role.OTHER)
         office = None
-        if role in (Role.MINISTER, Role.STATE_SECRETARY):
+        if role is Role.MINISTER or role is Role.STATE_SECRETARY:
             office = next((g.office for g in v.meta.government if g.name.casefold() == name.casefold()), None)
-        label = " ".join(x for x in (prefix, name) if x) + (f" ({party})" if party else "")
+        label = f"{prefix} {name}" if prefix and name else (prefix or name)
+        if party:
+            label = f"{label} ({party})"
         speaker = {"label": label, "name": name, "party": party, "role": role, "prefix": prefix, "office": office}
     texts, spans, idxs = _rows(ctx, als)
-    i = ctx.idx(sb)
+    i = index[sb]
     b = ctx.binding
-    b.turns[i] = TurnBinding("spreekbeurt", i, idxs, ("", "", None, "", ""), (), parts, (prefix, name, party), last=i)
+    b.turns[i] = TurnBinding("spreekbeurt", i, idxs, _NO_SPEAKER, (), parts, (prefix, name, party), last=i)
     b.order.append(i)
     return {"speaker": speaker, "paragraphs": texts, "paragraph_lines": spans,
             "lines": (sb.sourceline or 0, _end_line(sb)), "source_id": i}
+
+
+#: The speaker snapshot of a binding before the structure analysis has run (filled in by read_xml).
+_NO_SPEAKER: tuple[str, str, str | None, str, str] = ("", "", None, "", "")
 
 
 def _rows(ctx: _Ctx, als: list[Any]) -> tuple[list[str], list[tuple[int, int]], list[int]]:
@@ -482,19 +507,22 @@ def _rows(ctx: _Ctx, als: list[Any]) -> tuple[list[str], list[tuple[int, int]], 
     for al in als:
         if len(al):
             t = paragraph_text(al)
-            end = _end_line(al)
+            if not t:
+                continue
             line = al.sourceline or 0
+            end = _end_line(al)
         else:  # PERF: inline the common case, a paragraph without markup
             raw = al.text
             if not raw:
                 continue
-            t = " ".join(raw.split())
+            t = _squash(raw)
+            if not t:
+                continue
             line = al.sourceline or 0
             end = line + raw.count("\n")
-        if t:
-            texts.append(t)
-            spans.append((line, end))
-            idxs.append(index[al])
+        texts.append(t)
+        spans.append((line, end))
+        idxs.append(index[al])
     return texts, spans, idxs
 
 

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from typing import Any, overload
 
 from lxml import etree
 
@@ -53,6 +55,7 @@ __all__ = [
     "parse_document",
     "render_new",
     "safe_parse",
+    "scan_document",
     "unescape",
 ]
 
@@ -205,9 +208,13 @@ class Leaf:
 
 
 class Element:
-    """An element with its raw start tag, raw text, raw children, raw end tag and raw tail."""
+    """An element with its raw start tag, raw text, raw children, raw end tag and raw tail.
 
-    __slots__ = ("_attrib", "children", "depth", "end", "index", "offset", "parent", "start", "tag", "tail", "text")
+    An element of a scanned document (:func:`scan_document`) builds its children on first use.
+    """
+
+    __slots__ = ("_attrib", "_children", "_offset", "_scan", "depth", "end", "index", "parent", "start", "tag",
+                 "tail", "text")
 
     def __init__(self, tag: str, start: str, offset: int, index: int, depth: int, parent: Element | None) -> None:
         self.tag = tag  #: the element name as written: 'al'
@@ -215,12 +222,29 @@ class Element:
         self.end = ""  #: the raw end tag: '</al>'; '' for an empty element written as one tag
         self.text = ""  #: raw text between the start tag and the first child (lxml's .text)
         self.tail = ""  #: raw text after the end tag (lxml's .tail)
-        self.children: list[Element | Leaf] = []
-        self.offset = offset  #: character offset of the start tag in the decoded document
+        self._children: list[Element | Leaf] | None = []
+        self._offset = offset
         self.index = index  #: position in document order among elements (0 = the root)
         self.depth = depth  #: 0 for the root
         self.parent = parent
         self._attrib: dict[str, str] | None = None
+        self._scan: _Scan | None = None
+
+    @property
+    def children(self) -> list[Element | Leaf]:
+        """The element, comment and PI children, in document order."""
+        kids = self._children
+        if kids is None:
+            assert self._scan is not None
+            kids = self._children = self._scan.children(self)
+        return kids
+
+    @property
+    def offset(self) -> int:
+        """Character offset of the start tag in the decoded document."""
+        if self._offset < 0 and self._scan is not None:  # PERF: a scanned document counts only when asked
+            self._offset = self._scan.char_offset(self._scan.start_k[self.index])
+        return self._offset
 
     @property
     def attrib(self) -> dict[str, str]:
@@ -267,9 +291,11 @@ class Element:
 
     def raw(self) -> str:
         """The raw markup of this element, without its tail."""
-        out: list[str] = []
+        if self._scan is not None:
+            return self._scan.raw(self).decode("utf-8")
+        out: list[str | bytes] = []
         _render(self, out, Edits(), None, False)
-        return "".join(out)
+        return "".join(x for x in out if isinstance(x, str))
 
 
 @dataclass
@@ -300,26 +326,51 @@ class Edits:
     after: dict[int, list[str]] = field(default_factory=dict)  #: raw markup inserted after an element
 
     _insert_parents: set[int] = field(default_factory=set, repr=False)  #: filled when rendering
+    _special: set[int] = field(default_factory=set, repr=False)  #: elements a scanned render builds
 
     def __bool__(self) -> bool:
         return any((self.text, self.tail, self.start, self.content, self.delete, self.drop, self.before, self.after))
 
+    def owners(self, elements: Sequence[Element]) -> set[int]:
+        """The elements whose rendering an edit changes, with all their ancestors.
 
-def _ws(s: str) -> bool:
+        An edit of an element's start tag, text or content changes that element; an edit of its
+        tail, a deletion or an insertion next to it changes its parent.  Everything else renders
+        as it was read.
+        """
+        out: set[int] = set()
+        own = [*self.text, *self.start, *self.content]
+        for i in (*self.tail, *self.delete, *self.drop, *self.before, *self.after):
+            p = elements[i].parent
+            own.append(p.index if p is not None else i)
+        for i in own:
+            el: Element | None = elements[i]
+            while el is not None and el.index not in out:
+                out.add(el.index)
+                el = el.parent
+        return out
+
+
+def _ws(s: str | bytes) -> bool:
     return not s or s.isspace()
 
 
-def _render(el: Element, out: list[str], ed: Edits, style: DocumentStyle | None, edited: bool = True) -> None:
-    children = el.children
+def _render(el: Element, out: list[str | bytes], ed: Edits, style: DocumentStyle | None, edited: bool = True,
+            touched: set[int] | None = None) -> None:
+    """Append ``el``'s markup with ``ed`` applied to ``out``.
+
+    With ``touched`` (a scanned document) only the children in ``ed._special`` are built; the
+    others go out as runs of bytes (PERF: an edit costs what it touches, not the document).
+    """
     if not edited:  # PERF: the unedited path does no lookups at all
         out.append(el.start)
         out.append(el.text)
-        for c in children:
-            if isinstance(c, Element):
-                _render(c, out, ed, style, False)
+        for node in el.children:
+            if isinstance(node, Element):
+                _render(node, out, ed, style, False)
             else:
-                out.append(c.raw)
-            out.append(c.tail)
+                out.append(node.raw)
+            out.append(node.tail)
         out.append(el.end)
         return
     i = el.index
@@ -335,6 +386,12 @@ def _render(el: Element, out: list[str], ed: Edits, style: DocumentStyle | None,
         return
     out.append(start)
     out.append(ed.text.get(i, el.text))
+    children: Sequence[Element | Leaf | _Run]
+    if touched is not None:
+        assert el._scan is not None
+        children = el._scan.runs(el, ed._special)
+    else:
+        children = el.children
     for c in children:
         if not isinstance(c, Element):
             out.append(c.raw)
@@ -344,7 +401,8 @@ def _render(el: Element, out: list[str], ed: Edits, style: DocumentStyle | None,
         tail = ed.tail.get(ci, c.tail)
         lead = ""
         if has_inserts:
-            lead = out[-1] if _ws(out[-1]) and out[-1] else _lead(style, c.depth)
+            prev = out[-1]
+            lead = prev if isinstance(prev, str) and prev and _ws(prev) else _lead(style, c.depth)
             for m in ed.before.get(ci, ()):
                 out.append(m)
                 out.append(lead)
@@ -363,7 +421,11 @@ def _render(el: Element, out: list[str], ed: Edits, style: DocumentStyle | None,
             else:
                 out.append(tail)
             continue
-        _render(c, out, ed, style, True)
+        if touched is None or ci in touched:
+            _render(c, out, ed, style, True, touched)
+        else:
+            assert c._scan is not None
+            out.append(c._scan.raw(c))
         if has_inserts:
             for m in ed.after.get(ci, ()):
                 out.append(lead)
@@ -386,30 +448,62 @@ def _open_empty(start: str) -> str:
 class Document:
     """A parsed XML document that serialises back to its exact bytes."""
 
-    __slots__ = ("elements", "foot", "head", "root", "style")
+    __slots__ = ("_scan", "elements", "foot", "head", "root", "style")
 
-    def __init__(self, root: Element, head: str, foot: str, elements: list[Element], style: DocumentStyle) -> None:
+    def __init__(self, root: Element, head: str, foot: str, elements: Sequence[Element], style: DocumentStyle,
+                 scan: _Scan | None = None) -> None:
         self.root = root
         self.head = head  #: raw text before the root: declaration, whitespace, comments, PIs
         self.foot = foot  #: raw text after the root's end tag (the final newline, if any)
         self.elements = elements  #: every element in document order; ``elements[i].index == i``
         self.style = style
+        self._scan = scan
 
     def serialize(self, edits: Edits | None = None) -> str:
         """The document as text (without BOM), with ``edits`` applied."""
-        out: list[str] = [self.head]
+        if self._scan is not None:
+            return "".join(x if isinstance(x, str) else x.decode("utf-8") for x in self._render_scanned(edits))
+        out: list[str | bytes] = [self.head]
         ed = edits or Edits()
         els = self.elements
         ed._insert_parents = {p.index for i in (*ed.after, *ed.before) if (p := els[i].parent) is not None}
         _render(self.root, out, ed, self.style, bool(ed))
         out.append(self.root.tail)
         out.append(self.foot)
-        return "".join(out)
+        return "".join(x for x in out if isinstance(x, str))
 
     def to_bytes(self, edits: Edits | None = None) -> bytes:
         """The document as bytes in its own encoding, BOM included, with ``edits`` applied."""
-        text = self.serialize(edits)
-        return self.style.bom + text.encode(self.style.encoding, errors="xmlcharrefreplace")
+        scan = self._scan
+        if scan is None:
+            text = self.serialize(edits)
+            return self.style.bom + text.encode(self.style.encoding, errors="xmlcharrefreplace")
+        if not edits:
+            return scan.data
+        out = self._render_scanned(edits)
+        if scan.transcoded:
+            text = "".join(x if isinstance(x, str) else x.decode("utf-8") for x in out)
+            return self.style.bom + text.encode(self.style.encoding, errors="xmlcharrefreplace")
+        return self.style.bom + b"".join(
+            x if isinstance(x, bytes) else x.encode("utf-8", errors="xmlcharrefreplace") for x in out
+        )
+
+    def _render_scanned(self, edits: Edits | None) -> list[str | bytes]:
+        # PERF: only the elements an edit touches are built and rendered; every other subtree is
+        # copied as bytes.  One party edit in h-tk-20142015-33-13.xml: 17x an lxml tostring before
+        # (the whole tree tokenized and rendered), see benchmarks/bench_xml.py for after.
+        scan = self._scan
+        assert scan is not None
+        if not edits:
+            return [scan.body]
+        els = self.elements
+        edits._insert_parents = {p.index for i in (*edits.after, *edits.before) if (p := els[i].parent) is not None}
+        touched = edits.owners(els)
+        edits._special = touched.union(edits.tail, edits.delete, edits.drop, edits.before, edits.after)
+        out: list[str | bytes] = [scan.head_bytes()]
+        _render(self.root, out, edits, self.style, True, touched)
+        out.append(scan.foot_bytes())
+        return out
 
 
 # --- safety --------------------------------------------------------------------------------------
@@ -484,24 +578,27 @@ def safe_parse(data: bytes) -> Any:
 # --- tokenizer -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> tuple[str, bytes, str]:
-    """The decoded text, the BOM bytes and the codec name."""
-    bom, enc = b"", "utf-8"
+def _encoding(data: bytes) -> tuple[bytes, str]:
+    """The BOM bytes and the codec name, from the BOM or the XML declaration."""
     for b, e in _BOMS:
         if data.startswith(b):
-            bom, enc = b, e
-            break
+            return b, e
+    m = DECL_ENCODING_RE.match(data[:200])
+    if m is None:
+        return b"", "utf-8"
+    name = m["enc"].decode("ascii")
+    try:
+        return b"", codecs.lookup(name).name
+    except LookupError:
+        raise XmlSyntaxError(
+            f"unknown encoding {name!r}", line=1, column=m.start("enc") + 1, found=name, expected="utf-8"
+        ) from None
+
+
+def _decode(data: bytes) -> tuple[str, bytes, str]:
+    """The decoded text, the BOM bytes and the codec name."""
+    bom, enc = _encoding(data)
     body = data[len(bom) :]
-    if not bom:
-        m = DECL_ENCODING_RE.match(body[:200])
-        if m is not None:
-            name = m["enc"].decode("ascii")
-            try:
-                enc = codecs.lookup(name).name
-            except LookupError:
-                raise XmlSyntaxError(
-                    f"unknown encoding {name!r}", line=1, column=m.start("enc") + 1, found=name, expected="utf-8"
-                ) from None
     try:
         return body.decode(enc), bom, enc
     except UnicodeDecodeError as e:
@@ -609,7 +706,9 @@ def _tokenize(text: str, bom: bytes, enc: str) -> Document:
     return Document(root, h, f, elements, _infer_style(root, h, f, bom, enc))
 
 
-def _infer_style(root: Element, head: str, foot: str, bom: bytes, enc: str) -> DocumentStyle:
+def _infer_style(root: Element, head: str, foot: str, bom: bytes, enc: str,
+                 tags: Iterable[tuple[str, str, bool]] | None = None) -> DocumentStyle:
+    """The document's style; ``tags`` gives (name, raw start tag, is empty) in document order."""
     style = DocumentStyle(bom=bom, encoding=enc)
     if head.lstrip().startswith("<?xml"):
         style.declaration = head.lstrip().split("?>", 1)[0] + "?>"
@@ -628,19 +727,323 @@ def _infer_style(root: Element, head: str, foot: str, bom: bytes, enc: str) -> D
         style.indent = ""
     else:
         style.newline, style.indent = "", ""
-    for el in root.iter():
-        if el.end == "":
-            style.empty_tag = " />" if el.start.endswith(" />") else "/>"
+    if tags is None:
+        tags = ((el.tag, el.start, el.end == "") for el in root.iter())
+    empty: str | None = None
+    quote: str | None = None
+    for tag, start, is_empty in tags:
+        if empty is None and is_empty:
+            empty = " />" if start.endswith(" />") else "/>"
+        if quote is None and (m := ATTR_RE.search(start, len(tag) + 1)) is not None:
+            quote = "'" if m["sq"] is not None else '"'
+        if empty is not None and quote is not None:
             break
-    else:
-        style.empty_tag = " />" if bom else "/>"
-    for el in root.iter():
-        m = ATTR_RE.search(el.start, len(el.tag) + 1)
-        if m is not None:
-            style.quote = "'" if m["sq"] is not None else '"'
-            break
+    style.empty_tag = empty if empty is not None else (" />" if bom else "/>")
+    if quote is not None:
+        style.quote = quote
     style.final_newline = foot.endswith("\n") or root.tail.endswith("\n")
     return style
+
+
+# --- the scanned document: built on demand ---------------------------------------------------------
+
+# A '>' inside a quoted attribute value (legal XML, never seen in OB files), which splitting at '<'
+# and cutting each tag at its first '>' would misread:  <extref doc="a>b">  (the scan falls back).
+GT_IN_DQ_ATTR_RE = re.compile(rb"""=\s*"[^"<]*>""")
+
+# The same in a single-quoted value:  <extref doc='a>b'>
+GT_IN_SQ_ATTR_RE = re.compile(rb"""=\s*'[^'<]*>""")
+
+# The element name at the start of a piece after '<':  b'nadruk type="vet">Voorzitter: Arib'  → b'nadruk'
+PIECE_NAME_RE = re.compile(rb"[^\s/>]+")
+
+
+class _Run:
+    """Consecutive children that no edit touches: their bytes, and the raw tail of the last one."""
+
+    __slots__ = ("raw", "tail")
+
+    def __init__(self, raw: bytes, tail: str) -> None:
+        self.raw = raw
+        self.tail = tail
+
+
+class _Scan:
+    """A UTF-8 document split at every ``<``, with the piece where each element starts and ends.
+
+    Piece ``k`` (``k >= 1``) is what follows the k-th ``<``: a start tag with the raw text after it
+    (``b'al>Dank u wel.'``), an end tag with its tail, or a comment or PI with its tail.  Element
+    ``i`` starts in piece ``start_k[i]`` and ends in ``end_k[i]`` (the same piece for ``<x />``).
+    Elements, their children and their raw bytes are made from the pieces only when asked for.
+    """
+
+    __slots__ = ("body", "cache", "data", "depths", "end_k", "offs", "parent", "pieces", "start_k", "transcoded")
+
+    def __init__(self, data: bytes, body: bytes, pieces: list[bytes], start_k: list[int], end_k: list[int],
+                 parent: list[int], transcoded: bool) -> None:
+        self.data = data  #: the input, BOM included
+        self.body = body  #: the document without BOM, in UTF-8
+        self.pieces = pieces
+        self.start_k = start_k
+        self.end_k = end_k
+        self.parent = parent  #: element index of each element's parent (-1 for the root)
+        self.transcoded = transcoded  #: whether ``body`` was converted to UTF-8 from the document's encoding
+        self.cache: list[Element | None] = [None] * len(start_k)
+        self.depths: dict[int, int] = {-1: -1}
+        self.offs: list[int] | None = None
+
+    def depth(self, i: int) -> int:
+        """The depth of element ``i`` (0 for the root), from its chain of parents."""
+        depths, parent = self.depths, self.parent
+        chain: list[int] = []
+        while i not in depths:
+            chain.append(i)
+            i = parent[i]
+        d = depths[i]
+        for j in reversed(chain):
+            d += 1
+            depths[j] = d
+        return d
+
+    def element(self, i: int) -> Element:
+        """Element ``i`` with its start tag, text, end tag and tail; its children come on first use."""
+        el = self.cache[i]
+        if el is not None:
+            return el
+        pieces = self.pieces
+        k, ke = self.start_k[i], self.end_k[i]
+        p = pieces[k]
+        j = p.find(b">") + 1
+        name = PIECE_NAME_RE.match(p)
+        par = self.parent[i]
+        el = Element(name.group().decode("utf-8") if name is not None else "", "<" + p[:j].decode("utf-8"), -1, i,
+                     self.depth(i), self.element(par) if par >= 0 else None)
+        el._children = None
+        el._scan = self
+        if ke == k:
+            tail = p[j:]
+        else:
+            el.text = p[j:].decode("utf-8")
+            q = pieces[ke]
+            je = q.find(b">") + 1
+            el.end = "<" + q[:je].decode("utf-8")
+            tail = q[je:]
+        if i:  # the root's tail belongs to the document's foot (as in the tokenizer)
+            el.tail = tail.decode("utf-8")
+        self.cache[i] = el
+        return el
+
+    def _nodes(self, el: Element) -> Iterator[tuple[int, int]]:
+        """(element index or -1 for a comment or PI, piece) of each child of ``el``, skipping subtrees."""
+        start_k, end_k = self.start_k, self.end_k
+        i = el.index
+        kk, stop = start_k[i] + 1, end_k[i]
+        j, n = i + 1, len(start_k)
+        while kk < stop:
+            if j < n and start_k[j] == kk:
+                yield j, kk
+                kk = end_k[j] + 1
+                j = bisect_right(start_k, end_k[j], j + 1)
+            else:
+                yield -1, kk
+                kk += 1
+
+    def _leaf_end(self, k: int) -> int:
+        p = self.pieces[k]
+        return p.find(b"-->") + 3 if p.startswith(b"!--") else p.find(b"?>") + 2
+
+    def children(self, el: Element) -> list[Element | Leaf]:
+        """The children of ``el``: each child element's subtree is skipped in one step."""
+        out: list[Element | Leaf] = []
+        for j, kk in self._nodes(el):
+            if j >= 0:
+                out.append(self.element(j))
+                continue
+            p = self.pieces[kk]
+            e = self._leaf_end(kk)
+            leaf = Leaf("comment" if p.startswith(b"!--") else "pi", "<" + p[:e].decode("utf-8"),
+                        self.char_offset(kk), el)
+            leaf.tail = p[e:].decode("utf-8")
+            out.append(leaf)
+        return out
+
+    def runs(self, el: Element, special: set[int]) -> list[Element | _Run]:
+        """The children of ``el`` with only those in ``special`` built; the rest as runs of bytes."""
+        end_k = self.end_k
+        out: list[Element | _Run] = []
+        first = last = -1
+        last_leaf = False
+        for j, kk in self._nodes(el):
+            if j >= 0 and j in special:
+                if first >= 0:
+                    out.append(self._run(first, last, last_leaf))
+                    first = -1
+                out.append(self.element(j))
+                continue
+            if first < 0:
+                first = kk
+            last, last_leaf = (kk, True) if j < 0 else (end_k[j], False)
+        if first >= 0:
+            out.append(self._run(first, last, last_leaf))
+        return out
+
+    def _run(self, first: int, last: int, leaf: bool) -> _Run:
+        q = self.pieces[last]
+        e = self._leaf_end(last) if leaf else q.find(b">") + 1
+        data = b"<" + (b"<".join(self.pieces[first:last]) + b"<" if last > first else b"") + q[:e]
+        return _Run(data, q[e:].decode("utf-8"))
+
+    def raw(self, el: Element) -> bytes:
+        """The bytes of ``el`` from its start tag to its end tag, as read."""
+        i = el.index
+        k, ke = self.start_k[i], self.end_k[i]
+        q = self.pieces[ke]
+        last = q[: q.find(b">") + 1]
+        if ke == k:
+            return b"<" + last
+        return b"<" + b"<".join(self.pieces[k:ke]) + b"<" + last
+
+    def head_bytes(self) -> bytes:
+        """Everything before the root's start tag."""
+        return b"<".join(self.pieces[: self.start_k[0]])
+
+    def foot_bytes(self) -> bytes:
+        """Everything after the root's end tag."""
+        ke = self.end_k[0]
+        q = self.pieces[ke]
+        rest = self.pieces[ke + 1 :]
+        return q[q.find(b">") + 1 :] + (b"<" + b"<".join(rest) if rest else b"")
+
+    def char_offset(self, k: int) -> int:
+        """Character offset of the ``<`` that opens piece ``k`` in the decoded document."""
+        if self.offs is None:  # PERF: counted once, when an offset is first asked for
+            self.offs = list(accumulate((len(p.decode("utf-8", errors="replace")) + 1 for p in self.pieces),
+                                        initial=0))
+        return self.offs[k] - 1
+
+    def tags(self) -> Iterator[tuple[str, str, bool]]:
+        """(name, raw start tag, is empty) of every element in document order, without building elements."""
+        for k, ke in zip(self.start_k, self.end_k, strict=True):
+            p = self.pieces[k]
+            start = "<" + p[: p.find(b">") + 1].decode("utf-8")
+            m = PIECE_NAME_RE.match(p)
+            yield (m.group().decode("utf-8") if m is not None else ""), start, ke == k
+
+
+class _Elements(Sequence[Element]):
+    """``Document.elements`` of a scanned document: element ``i`` is built when it is first indexed."""
+
+    __slots__ = ("_scan",)
+
+    def __init__(self, scan: _Scan) -> None:
+        self._scan = scan
+
+    def __len__(self) -> int:
+        return len(self._scan.start_k)
+
+    @overload
+    def __getitem__(self, i: int) -> Element: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Element]: ...
+
+    def __getitem__(self, i: int | slice) -> Element | list[Element]:
+        if isinstance(i, slice):
+            return [self._scan.element(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._scan.element(i)
+
+
+def _scan_pieces(body: bytes) -> tuple[list[bytes], list[int], list[int], list[int]] | None:
+    """Split ``body`` at every ``<`` and pair start and end tags; None for what the scan does not take.
+
+    It does not take (and :func:`scan_document` hands to the tokenizer instead): CDATA, a comment or
+    PI with a ``<`` inside, a ``>`` inside an attribute value, text or a second element outside the
+    root, and anything else that is not well-formed.  End tag names are not compared: the input
+    has been parsed by lxml.
+    """
+    pieces = body.split(b"<")
+    if pieces[0].strip() or GT_IN_DQ_ATTR_RE.search(body) is not None:
+        return None
+    if b"'" in body and GT_IN_SQ_ATTR_RE.search(body) is not None:
+        return None
+    start_k: list[int] = []
+    end_k: list[int] = []
+    parent: list[int] = []
+    stack: list[int] = [-1]
+    new_start, new_end, new_parent = start_k.append, end_k.append, parent.append
+    push, pop = stack.append, stack.pop
+    i = 0
+    it = enumerate(pieces)
+    next(it)
+    try:
+        for k, p in it:
+            c = p[0]
+            if c == 47:  # '/': an end tag
+                end_k[pop()] = k
+            elif c == 33 or c == 63:  # '!' or '?': a comment or PI, which must end inside this piece
+                if (p.find(b"?>") if c == 63 else p.find(b"-->") if p.startswith(b"!--") else -1) < 0:
+                    return None
+            elif c <= 32 or c == 62:  # '< ' or '<>': not markup
+                return None
+            else:  # a start tag
+                new_start(k)
+                new_parent(stack[-1])
+                j = p.find(b">")
+                if j < 1:
+                    return None
+                if p[j - 1] == 47:  # '/>'
+                    new_end(k)
+                else:
+                    new_end(-1)
+                    push(i)
+                i += 1
+    except IndexError:  # an empty piece ('<<'), or an end tag with nothing open
+        return None
+    if stack != [-1] or not start_k or start_k[-1] > end_k[0]:  # unclosed, no root, a second root
+        return None
+    # outside the root: only comments, PIs and whitespace
+    for k in (*range(1, start_k[0]), *range(end_k[0] + 1, len(pieces))):
+        p = pieces[k]
+        if p[0] not in b"!?" or p[p.find(b">") + 1 :].strip():
+            return None
+    q = pieces[end_k[0]]
+    if q[q.find(b">") + 1 :].strip():
+        return None
+    return pieces, start_k, end_k, parent
+
+
+def scan_document(data: bytes) -> Document:
+    """A lossless :class:`Document` of trusted bytes (already parsed by lxml), built on demand.
+
+    The same document as :func:`parse_document` gives, but only where each element starts and ends
+    is worked out up front; elements, their children and their text are made when first used, and
+    rendering an edit copies every subtree it does not touch as bytes.  PERF: on
+    h-tk-20142015-33-13.xml the scan costs about 2x an lxml tostring where the tokenizer cost
+    about 12x.  Input the scan does not take (CDATA, ``<`` inside a comment, ``>`` inside an
+    attribute value) goes to the tokenizer.
+    """
+    check_untrusted(data)
+    bom, enc = _encoding(data)
+    body = data[len(bom) :]
+    transcoded = enc != "utf-8"
+    if transcoded:
+        try:
+            body = body.decode(enc).encode("utf-8")
+        except UnicodeError:
+            return parse_document(data, validate=False)
+    found = _scan_pieces(body)
+    if found is None:
+        return parse_document(data, validate=False)
+    scan = _Scan(data, body, *found, transcoded=transcoded)
+    root = scan.element(0)
+    head = scan.head_bytes().decode("utf-8")
+    foot = scan.foot_bytes().decode("utf-8")
+    style = _infer_style(root, head, foot, bom, enc, scan.tags())
+    return Document(root, head, foot, _Elements(scan), style, scan)
 
 
 # --- new markup in the document's style ----------------------------------------------------------
