@@ -128,17 +128,48 @@ def make_corpus(folder: Path, n: int) -> int:
     return sum(p.stat().st_size for p in folder.iterdir())
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory: VmHWM (ru_maxrss survives exec, so it would show the parent's)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def corpus_run(folder: Path, workers: int) -> dict[str, float]:
     """Parse every file of ``folder`` with ``workers`` processes (run in a fresh process by corpus())."""
     import verslag
 
     paths = sorted(folder.iterdir())
-    t = time.perf_counter()
+    t, c = time.perf_counter(), os.times()
     ok = sum(isinstance(r, verslag.Verslag) for r in verslag.parse_many(paths, workers=workers))
-    elapsed = time.perf_counter() - t
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": elapsed, "ok": ok, "n": len(paths), "rss_mb": own, "worker_rss_mb": children}
+    elapsed, c2 = time.perf_counter() - t, os.times()
+    cpu = (c2.user - c.user) + (c2.system - c.system) + (c2.children_user - c.children_user) + (
+        c2.children_system - c.children_system)  # fmt: skip
+    own = peak_rss_mb()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
+    return {"seconds": elapsed, "cpu": cpu, "ok": ok, "n": len(paths), "rss_mb": own, "worker_rss_mb": children}
+
+
+def batch_run(folder: Path, workers: int) -> dict[str, float]:
+    """``verslag batch`` on ``folder`` into a temporary JSON Lines file (run in a fresh process)."""
+    import io
+
+    from verslag.batch import run_batch
+
+    with tempfile.TemporaryDirectory() as d:
+        t, c = time.perf_counter(), os.times()
+        run_batch(folder, Path(d) / "out.jsonl", jobs=workers, progress=False, stderr=io.StringIO())
+        elapsed, c2 = time.perf_counter() - t, os.times()
+    cpu = (c2.user - c.user) + (c2.system - c.system) + (c2.children_user - c.children_user) + (
+        c2.children_system - c.children_system)  # fmt: skip
+    own = peak_rss_mb()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
+    n = sum(1 for _ in folder.iterdir())
+    return {"seconds": elapsed, "cpu": cpu, "ok": n, "n": n, "rss_mb": own, "worker_rss_mb": children}
 
 
 def corpus(n: int) -> None:
@@ -149,27 +180,36 @@ def corpus(n: int) -> None:
         size = make_corpus(folder, n)
         print(f"   generated and rendered in {time.perf_counter() - t:.0f} s: {size / 1e6:.1f} MB, "
               f"{size / n / 1e3:.0f} kB a report")
-        for workers in (1, 2):
-            out = subprocess.run(
-                [sys.executable, __file__, "--corpus-run", str(folder), "--workers", str(workers)],
-                check=True, capture_output=True, text=True,
-            )
-            r = json.loads(out.stdout)
-            print(f"   {workers} worker{'s' if workers > 1 else ' '}: {r['seconds']:6.1f} s  "
-                  f"{r['n'] / r['seconds']:6.1f} reports/s  {size / 1e6 / r['seconds']:5.2f} MB/s  "
-                  f"peak RSS {r['rss_mb']:.0f} MB (main) + {r['worker_rss_mb']:.0f} MB (largest worker)  "
-                  f"{r['ok']}/{r['n']} parsed")
+        print("   (wall time; CPU time of the process and its workers; peak resident memory of the main")
+        print("   process and of the largest worker; the load average says how busy the machine was)")
+        for mode in ("--corpus-run", "--batch-run"):
+            print(f"   {'verslag.parse_many' if mode == '--corpus-run' else 'verslag batch (JSON Lines)'}:")
+            for workers in (1, 2):
+                load = os.getloadavg()[0]
+                out = subprocess.run(
+                    [sys.executable, __file__, mode, str(folder), "--workers", str(workers)],
+                    check=True, capture_output=True, text=True,
+                )
+                r = json.loads(out.stdout)
+                print(f"     {workers} worker{'s' if workers > 1 else ' '}: {r['seconds']:6.1f} s "
+                      f"(CPU {r['cpu']:5.1f} s)  {r['n'] / r['seconds']:6.1f} reports/s  "
+                      f"{size / 1e6 / r['seconds']:5.2f} MB/s  peak RSS {r['rss_mb']:.0f} MB + "
+                      f"{r['worker_rss_mb']:.0f} MB  {r['ok']}/{r['n']} parsed  (load {load:.1f})")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="a corpus of 100 reports instead of 1,000")
     ap.add_argument("--corpus-run", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--batch-run", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--only", choices=["linear", "pathological", "corpus"], help="run one part")
     args = ap.parse_args()
     if args.corpus_run:
         print(json.dumps(corpus_run(args.corpus_run, args.workers)))
+        return
+    if args.batch_run:
+        print(json.dumps(batch_run(args.batch_run, args.workers)))
         return
     print(f"verslag scale benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
