@@ -64,7 +64,7 @@ def bench(path: Path, repeat: int) -> dict[str, float]:
     edited_binding = edited._xml
     analyze = structure.analyze
 
-    def xml_part() -> object:
+    def xml_part() -> verslag.Verslag:
         structure.analyze = lambda _v: None  # type: ignore[assignment]
         try:
             return verslag.read_xml(data)
