@@ -42,6 +42,7 @@ from verslag.phases import (
     THANKS_OPENING_RE,
     TurnKind,
     floor_targets,
+    has_words,
     turn_kind,
 )
 from verslag.speakers import Roster, fold, roster
@@ -144,7 +145,7 @@ def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequenc
         if not _same(t.speaker.name, name):
             return True  # someone else speaks first: keep the hand-over
         first = t.paragraphs[0] if t.paragraphs else ""
-        return bool(t.words >= INBRENG_MIN_WORDS or INBRENG_OPENING_RE.match(first) or THANKS_OPENING_RE.match(first))
+        return bool(has_words(t, INBRENG_MIN_WORDS) or INBRENG_OPENING_RE.match(first) or THANKS_OPENING_RE.match(first))
     return True
 
 
@@ -211,11 +212,11 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
         if kind == holder_kind:
             formal = (
                 not announced
-                and t.words >= FORMAL_OPENING_MIN_WORDS
+                and has_words(t, FORMAL_OPENING_MIN_WORDS)
                 and INBRENG_OPENING_RE.match(t.paragraphs[0] if t.paragraphs else "") is not None
             )
-            if formal or (kind == "government" and t.words >= TAKEOVER_MIN_WORDS) or (
-                kind == "member" and t.words >= INBRENG_TAKEOVER_MIN_WORDS
+            if formal or (kind == "government" and has_words(t, TAKEOVER_MIN_WORDS)) or (
+                kind == "member" and has_words(t, INBRENG_TAKEOVER_MIN_WORDS)
             ):
                 st.close()
                 st.holder = name

@@ -12,10 +12,11 @@ Matching uses rapidfuzz on accent-folded, case-folded names; offices are compare
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import regex
 from rapidfuzz import fuzz
@@ -30,11 +31,14 @@ __all__ = [
     "Roster",
     "expand_ministry",
     "fold",
+    "keytext",
     "names_in",
     "roster",
 ]
 
 PersonKind = Literal["member", "government"]
+
+_T = TypeVar("_T")
 
 #: Minimum rapidfuzz ratio (0..100) for a surname to count as the same name ('Amhaoch' ~ 'Amhaouch').
 NAME_MIN_RATIO = 88.0
@@ -130,11 +134,53 @@ _TITLES = {"minister": "minister", "staatssecretaris": "staatssecretaris", "mini
            "premier": "minister-president", "viceminister-president": "minister", "bewindspersoon": "*"}
 
 
+#: A run of characters outside ASCII: after NFKD only these can be combining marks ('Özütok' → 'O\u0308zu\u0308tok').
+NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]+")
+
+#: Strings up to this length are folded once and remembered (names, parties, mentions); longer ones each time.
+FOLD_CACHE_MAX_LEN = 120
+
+
+def _drop_combining(m: regex.Match[str]) -> str:
+    return "".join(c for c in m.group() if not unicodedata.combining(c))
+
+
+def _fold(s: str) -> str:
+    # PERF: was a generator over every character of every string (1.1 M calls to unicodedata.combining
+    # per 20 analyses of the fixture, ~30 % of analyze); now ASCII text is folded by str methods alone
+    # and only the non-ASCII runs are filtered character by character.  Same result.
+    if s.isascii():
+        return " ".join(s.casefold().split())
+    plain = NON_ASCII_RE.sub(_drop_combining, unicodedata.normalize("NFKD", s))
+    return " ".join(plain.casefold().replace("’", "'").split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_short(s: str) -> str:
+    return _fold(s)
+
+
 def fold(s: str) -> str:
     """Case- and accent-folded text with single spaces: 'Van  Öztürk' → 'van ozturk'."""
-    decomposed = unicodedata.normalize("NFKD", s)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace("’", "'").split())
+    # PERF: short strings (the same few names thousands of times per report) come from a cache.
+    return _fold_short(s) if len(s) <= FOLD_CACHE_MAX_LEN else _fold(s)
+
+
+#: The letters that the regex module's IGNORECASE takes for an ASCII letter: 'İ' ~ 'i', 'K' (kelvin) ~ 'k', 'ſ' ~ 's'.
+_ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def keytext(text: str) -> bytes:
+    """``text`` as lower-case ASCII bytes, one per character (any other character becomes '?').
+
+    For keyword tests that stand in for a case-insensitive pattern: where a match of the pattern
+    holds an ASCII keyword, ``keytext(text)`` holds it in lower case at the same position (the
+    three letters IGNORECASE takes for ASCII letters are mapped to them first).  Much cheaper than
+    str.lower() on text with non-Latin-1 characters ('’', '–').
+    """
+    if not text.isascii() and ("\u0130" in text or "\u212a" in text or "\u017f" in text):
+        text = text.translate(_ASCII_LOOKALIKES)
+    return text.encode("ascii", "replace").lower()
 
 
 def expand_ministry(text: str) -> str:
@@ -143,8 +189,27 @@ def expand_ministry(text: str) -> str:
     return MINISTRY_ABBREVIATIONS.get(key, text.strip())
 
 
+#: The separators between the words of a ministry: 'Volksgezondheid, Welzijn en Sport'.
+MINISTRY_SPLIT_RE = regex.compile(r"[\s,]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _ministry_words_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for w in MINISTRY_SPLIT_RE.split(fold(expand_ministry(text))) if w and w != "en")
+
+
 def _ministry_words(text: str) -> list[str]:
-    return [w for w in regex.split(r"[\s,]+", fold(expand_ministry(text))) if w and w != "en"]
+    # PERF: cached per ministry text (the same offices are compared for every office mention).
+    return list(_ministry_words_cached(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _office_parts(office: str) -> tuple[bool, str | None, str | None]:
+    """(whether OFFICE_RE reads it, title, ministry) of an office, read once per distinct office text."""
+    m = OFFICE_RE.match(office)
+    if not m:
+        return False, None, None
+    return True, _TITLES.get(m.group("title").lower()), (m.group("ministry") or None)
 
 
 @dataclass(frozen=True)
@@ -162,10 +227,11 @@ class Person:
     @property
     def title(self) -> str | None:
         """'minister', 'staatssecretaris' or 'minister-president': from the office, else from the label's role."""
+        # PERF: OFFICE_RE ran for every person on every name lookup; now once per distinct office.
         if self.office:
-            m = OFFICE_RE.match(self.office)
-            if m:
-                return _TITLES.get(m.group("title").lower())
+            read, title, _ = _office_parts(self.office)
+            if read:
+                return title
         return self.role_title
 
     @property
@@ -173,8 +239,7 @@ class Person:
         """The ministry part of the office: 'Justitie en Veiligheid'."""
         if not self.office:
             return None
-        m = OFFICE_RE.match(self.office)
-        return m.group("ministry") if m and m.group("ministry") else None
+        return _office_parts(self.office)[2]
 
 
 @dataclass(frozen=True)
@@ -202,6 +267,24 @@ class Roster:
     """The people of one report, with the rules to resolve a mention to one of them."""
 
     people: list[Person] = field(default_factory=list)
+    _memo: dict[Hashable, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo_people: tuple[Person, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def cached(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """``make()``, computed once per ``key`` for as long as :attr:`people` stays the same.
+
+        For facts that depend only on the roster and the key (a mention's resolution, whom a chair's
+        turn gives the floor): the structure rules ask for the same ones many times per report.
+        """
+        people = tuple(self.people)
+        if people != self._memo_people:
+            self._memo.clear()
+            self._memo_people = people
+        try:
+            return cast(_T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
 
     def members(self) -> list[Person]:
         """The members of the Kamer present (including the chairing member)."""
@@ -213,7 +296,10 @@ class Roster:
 
     def parties(self) -> set[str]:
         """The folded party names known from the labels."""
-        return {fold(p.party) for p in self.people if p.party}
+        return set(self._parties())
+
+    def _parties(self) -> frozenset[str]:
+        return self.cached(("parties",), lambda: frozenset(fold(p.party) for p in self.people if p.party))
 
     def get(self, name: str) -> Person | None:
         """The person with exactly this surname (case-insensitive), preferring a bewindspersoon's record."""
@@ -227,6 +313,11 @@ class Roster:
 
         ``kind`` restricts the search to members or to bewindspersonen.
         """
+        # PERF: the same mentions are resolved over and over (every hand-over, every announcement):
+        # 53 resolutions per analysis of the fixture took ~14 ms; now each distinct one is resolved once.
+        return self.cached(("resolve", mention, kind), lambda: self._resolve(mention, kind))
+
+    def _resolve(self, mention: str, kind: PersonKind | None) -> Resolution | None:
         text = " ".join(mention.replace("\u00a0", " ").split()).strip(" .,;:!?«»\"'()")
         if not text or len(text) > 200:
             return None
@@ -250,7 +341,8 @@ class Roster:
         pm = PARTY_TAIL_RE.search(text)
         if pm:
             cand = (pm.group("p1") or pm.group("p2") or "").strip()
-            if fold(cand) in self.parties() or fold(cand).removesuffix("-fractie") in self.parties():
+            parties = self._parties()
+            if fold(cand) in parties or fold(cand).removesuffix("-fractie") in parties:
                 party = fold(cand).removesuffix("-fractie")
                 text = text[: pm.start()]
         return self._by_name(text, kind=kind, title=title, party=party)
@@ -315,6 +407,10 @@ class Roster:
 
     def find(self, text: str, *, kind: PersonKind | None = None) -> list[Mention]:
         """Every mention of a person in ``text`` with its resolution (``None`` if it resolves to nobody)."""
+        # PERF: memoised per text (a chair's turn is searched by the phases, the interruptions and the list).
+        return list(self.cached(("find", text, kind), lambda: tuple(self._find(text, kind))))
+
+    def _find(self, text: str, kind: PersonKind | None) -> list[Mention]:
         out: list[Mention] = []
         for m in MENTION_RE.finditer(text):
             if m.group("office"):
