@@ -27,6 +27,7 @@ from pydantic import TypeAdapter
 
 from verslag.errors import RoundTripError, XmlStructureError
 from verslag.frontmatter import parse_date, parse_time
+from verslag.grammar import PREFIX_ROLES
 from verslag.model import Block, ChairChange, Diagnostic, Role, Severity, Speaker, Suspension, Turn, Verslag
 from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, SLUITING_RE, SUSPENSION_RE, TITLE_RE, VERGADERJAAR_RE
 from verslag.xml_tree import Document, safe_parse, scan_document
@@ -41,14 +42,6 @@ _TURNS: TypeAdapter[list[Turn]] = TypeAdapter(list[Turn])
 #: The root of every OB publication.
 ROOT_TAG = "officiele-publicatie"
 
-#: Speaker prefix (voorvoegsels) → role; the same table as the text grammar.
-PREFIX_ROLES: dict[str, Role] = {
-    "Minister": Role.MINISTER,
-    "Minister-president": Role.MINISTER,
-    "Viceminister-president": Role.MINISTER,
-    "Staatssecretaris": Role.STATE_SECRETARY,
-    "Commissaris": Role.OTHER,
-}
 
 
 @dataclass(slots=True)
