@@ -45,9 +45,9 @@ from verslag.phases import (
     has_words,
     turn_kind,
 )
-from verslag.speakers import Roster, fold, roster
+from verslag.speakers import Roster, fold, keytext, roster
 
-__all__ = ["find_interruptions", "holder_phases"]
+__all__ = ["find_interruptions", "holder_phases", "says_resume"]
 
 #: In a government term, another bewindspersoon's turn this long takes over the floor without a hand-over.
 TAKEOVER_MIN_WORDS = 150
@@ -72,11 +72,42 @@ RESUME_RE = regex.compile(
 )
 
 #: The floor holder says they resume within a reply: 'Helemaal eens en dat doen we ook. Ik ga verder, voorzitter.'
-SELF_RESUME_RE = regex.compile(
-    r"\bik\s+ga\s+(?:nu\s+)?verder\b|\bik\s+vervolg\b|\bik\s+ga\s+door\b|\bdan\s+ga\s+ik\s+(?:nu\s+)?verder\b"
-    r"|(?<=[.!?]\s)Voorzitter\.\s",
-    regex.IGNORECASE,
+#: Matched backwards, from the end of the word each form ends with ('verder', 'vervolg', 'door').
+SELF_RESUME_BACK_RE = regex.compile(
+    r"\bik\s+ga\s+(?:nu\s+)?verder\b|\bik\s+vervolg\b|\bik\s+ga\s+door\b|\bdan\s+ga\s+ik\s+(?:nu\s+)?verder\b",
+    regex.IGNORECASE | regex.REVERSE,
 )
+#: The floor holder resumes with a new 'Voorzitter.' after a sentence: 'Dat doen we ook. Voorzitter. Dan de vraag …'
+SELF_RESUME_CHAIR_RE = regex.compile(r"(?<=[.!?]\s)Voorzitter\.\s", regex.IGNORECASE)
+#: Both forms: what :func:`says_resume` finds.
+SELF_RESUME_RE = regex.compile(f"{SELF_RESUME_BACK_RE.pattern}|{SELF_RESUME_CHAIR_RE.pattern}", regex.IGNORECASE)
+#: The word each backward form ends with, and the start of the 'Voorzitter.' form (lower case).
+SELF_RESUME_BACK_KEYS = (b"verder", b"vervolg", b"door")
+SELF_RESUME_CHAIR_KEY = b"voorzitter."
+#: A word boundary: the end of a backward form must be one ('Ik ga door' but not 'Ik ga doorgaan').
+WORD_BOUNDARY_RE = regex.compile(r"\b")
+
+
+def says_resume(text: str) -> bool:
+    """Whether ``text`` holds :data:`SELF_RESUME_RE` ('Ik ga verder.'), tried only where its words are."""
+    # PERF: SELF_RESUME_RE over the holder's whole reply (47 k characters of the fixture's answers,
+    # ~1.8 ms); now each form is only tried, anchored, where the word it ends with (or starts with)
+    # occurs.  A backward match stops at the end it is given, so the word boundary after it is
+    # tested on its own.  Same answer.
+    low = keytext(text)
+    for key in SELF_RESUME_BACK_KEYS:
+        q = low.find(key)
+        while q >= 0:
+            end = q + len(key)
+            if WORD_BOUNDARY_RE.match(text, end) and SELF_RESUME_BACK_RE.match(text, 0, end):
+                return True
+            q = low.find(key, q + 1)
+    q = low.find(SELF_RESUME_CHAIR_KEY)
+    while q >= 0:
+        if SELF_RESUME_CHAIR_RE.match(text, q):
+            return True
+        q = low.find(SELF_RESUME_CHAIR_KEY, q + 1)
+    return False
 
 _HOLDER_KIND: dict[Phase, TurnKind] = {
     Phase.MEMBERS_FIRST_TERM: "member",
@@ -205,7 +236,7 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
             ex.turns.extend(chairs)
             ex.turns.append(i)
             ex.awaiting = False
-            if SELF_RESUME_RE.search(t.text):
+            if says_resume(t.text):
                 st.close()  # 'Ik ga verder.': what the interrupter says next is a new interruption
             continue
         announced, new = _chair_flags(turns, chairs, name, people)
