@@ -38,7 +38,7 @@ def test_generated_reports_are_valid_and_consistent(v: Verslag) -> None:
         assert x.announced == (v.turns[x.turns[0] - 1].text.startswith("Er is een interruptie"))
     for c in v.commitments:
         assert c.by in {g.name for g in m.government} and (c.to is None or c.to in m.members_present)
-        assert c.deadline is not None and c.deadline.text.lower() in c.text.lower()
+        assert c.deadline is not None and c.deadline.text.lower() in (c.amendment or c.text).lower()
     times = [s.start for s in v.suspensions if s.start] + [s.end for s in v.suspensions if s.end]
     assert all(m.start <= t for t in times)
 
@@ -81,6 +81,30 @@ def test_the_chair_may_hand_over() -> None:
     c = v.chair_changes[0]
     after = [t for t in v.turns[c.after_turn + 1 :] if t.speaker.role == Role.CHAIR]
     assert c.text == f"Voorzitter: {c.name}" and after[0].speaker.name == c.name != v.meta.chair
+
+
+def chairs_and_speaks(v: Verslag) -> bool:
+    """Whether someone speaks as a member while chairing (as the chair changes say)."""
+    chair = v.meta.chair
+    for i, t in enumerate(v.turns):
+        for c in v.chair_changes:
+            if c.after_turn == i - 1:
+                chair = c.name
+        if t.speaker.role == Role.MEMBER and t.speaker.name == chair:
+            return True
+    return False
+
+
+def test_a_vice_chair_may_take_over_and_hand_back_and_the_chair_may_give_an_inbreng() -> None:
+    v = found(lambda v: len(v.chair_changes) >= 2 and v.chair_changes[-1].name == v.meta.chair)
+    assert v.chair_changes[0].name != v.meta.chair and not chairs_and_speaks(v)
+    v = found(lambda v: any(t.speaker.role == Role.MEMBER and t.speaker.name == v.meta.chair for t in v.turns))
+    assert v.chair_changes and not chairs_and_speaks(v)
+
+
+@given(strategies.verslagen())
+def test_a_chairing_member_never_speaks_as_a_member(v: Verslag) -> None:
+    assert not chairs_and_speaks(v)
 
 
 @pytest.mark.parametrize(

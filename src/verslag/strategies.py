@@ -471,9 +471,10 @@ def _suspend(draw: Draw, d: _Debate) -> None:
     d.suspensions.append(Suspension(text=text, start=s, end=e, kind=kind, after_turn=len(d.turns) - 1))
 
 
-def _hand_over(draw: Draw, d: _Debate, to: Member, phase: Phase) -> None:
-    """The chair hands over ('Voorzitter: X' in the body)."""
-    d.chair_says([f"Ik geef het voorzitterschap even over aan {to.ref}."], phase)
+def _hand_over(d: _Debate, to: Member, phase: Phase, *, back: bool = False) -> None:
+    """The chair hands over ('Voorzitter: X' in the body), or hands the chair back to ``to``."""
+    words = "terug" if back else "even over"
+    d.chair_says([f"Ik geef het voorzitterschap {words} aan {to.ref}."], phase)
     d.chair_changes.append(ChairChange(name=to.name, text=f"Voorzitter: {to.name}", after_turn=len(d.turns) - 1))
     d.chair = to.name
 
@@ -496,47 +497,64 @@ def _closing_list(draw: Draw, d: _Debate, gov: Sequence[Minister], members: Sequ
                                   "Er is een aantal toezeggingen gedaan, die ik opsom.")))  # fmt: skip
     paras = [intro]
     items: list[tuple[str, Minister, Member | None, str]] = []
-    for _ in range(n):
+    # Each item is about its own subject, so that an edit naming one ('De toezegging over de zeekabels
+    # …') points at one item, as a chair's does.
+    topics: list[str] = draw(st.lists(st.sampled_from(TOPICS), min_size=n + 2, max_size=n + 2, unique=True))
+    subject: dict[int, str] = {}
+    for k in range(n):
         g = draw(st.sampled_from(gov))
         to = draw(st.none() | st.sampled_from(members))
-        topic = draw(st.sampled_from(TOPICS))
+        topic = topics[k]
         deadline = draw(st.sampled_from(DEADLINES))
         form = draw(st.integers(0, 2))
         text = _commitment_item(g, topic, deadline, to, form)
         paras.append("– " + text)
         items.append((text, g, to, _cap(deadline) if form == 0 else deadline))
     turn = d.chair_says(paras, phase)
-    for text, g, to, deadline in items:
+    for k, (text, g, to, deadline) in enumerate(items):
+        subject[len(d.commitments)] = topics[k]
         d.commitments.append(
             Commitment(text=text, by=g.name, to=to.name if to else None, deadline=Deadline(text=deadline), turns=[turn])
         )
-    # interjections
+    # Interjections: an edit names the item's subject, except for the last item read out, which a
+    # chair may also edit without naming it ('Die toezegging kan dus weg.').
+    extra = iter(topics[n:])
+    edited = False
     for _ in range(draw(st.integers(0, 2))):
         what = draw(st.sampled_from(("withdraw", "amend", "add")))
         if what in ("withdraw", "amend"):
-            listed = [c for c in d.commitments if c.status is CommitmentStatus.LISTED]
+            listed = [k for k, c in enumerate(d.commitments) if c.status is CommitmentStatus.LISTED]
             if not listed:
                 continue
-            c = draw(st.sampled_from(listed))
+            k = draw(st.sampled_from(listed))
+            c = d.commitments[k]
             g = next(x for x in gov if x.name == c.by)
+            named = k != len(d.commitments) - 1 or edited or draw(st.booleans())
+            edited = True
+            about = f"de toezegging over {subject[k]}" if named else "die toezegging"
             if what == "withdraw":
-                t1 = d.say(_minister_speaker(g), ["Die brief heeft de Kamer vorige week al ontvangen."], phase)
-                t2 = d.chair_says(["Dan vervalt die toezegging."], phase)
+                letter = f"De brief over {subject[k]}" if named else "Die brief"
+                t1 = d.say(_minister_speaker(g), [f"{letter} heeft de Kamer vorige week al ontvangen."], phase)
+                t2 = d.chair_says([f"Dan vervalt {about}."], phase)
                 c.status = CommitmentStatus.WITHDRAWN
             else:
-                new = draw(st.sampled_from([x for x in DEADLINES if x != (c.deadline.text if c.deadline else "")]))
+                old = (c.deadline.text if c.deadline else "").casefold()
+                new = draw(st.sampled_from([x for x in DEADLINES if x.casefold() != old]))
                 t1 = d.say(_minister_speaker(g), [f"Dat wordt {new}."], phase)
                 amendment = f"het wordt {new}"
-                t2 = d.chair_says([f"De toezegging wordt dus aangepast; {amendment}."], phase)
+                t2 = d.chair_says([f"{_cap(about)} wordt dus aangepast; {amendment}."], phase)
                 c.status = CommitmentStatus.AMENDED
                 c.amendment = amendment
+                c.deadline = Deadline(text=new)  # the item is now due when the amendment says
             c.turns = [*c.turns, t1, t2]
         else:
             m = draw(st.sampled_from(members))
             g = draw(st.sampled_from(gov))
-            topic = draw(st.sampled_from(TOPICS))
-            t1 = d.say(_member_speaker(m), [f"Ik mis nog de toezegging over {topic}."], phase)
-            text = _commitment_item(g, topic, "voor de zomer", m, 1)
+            asked = next(extra, None)
+            if asked is None:
+                continue
+            t1 = d.say(_member_speaker(m), [f"Ik mis nog de toezegging over {asked}."], phase)
+            text = _commitment_item(g, asked, "voor de zomer", m, 1)
             t2 = d.chair_says(["Dat klopt, die voeg ik toe.", "– " + text], phase)
             d.commitments.append(
                 Commitment(text=text, by=g.name, to=m.name, deadline=Deadline(text="voor de zomer"),
@@ -594,7 +612,13 @@ def verslagen(
     chair_m, speakers = members[0], members[1:]
     gov_pool = [g for g in GOVERNMENT if _ok_office(g, comma_offices)]
     gov: list[Minister] = draw(
-        st.lists(st.sampled_from(gov_pool), min_size=1, max_size=max(1, max_government), unique_by=lambda g: g.name)
+        # one person per office: two Ministers of the same ministry never sit at one meeting
+        st.lists(
+            st.sampled_from(gov_pool),
+            min_size=1,
+            max_size=max(1, max_government),
+            unique_by=(lambda g: g.name, lambda g: g.office),
+        )
     )
     date = draw(st.dates(dt.date(2014, 1, 6), dt.date(2025, 12, 19)))
     kind = draw(st.sampled_from(KINDS))
@@ -613,16 +637,31 @@ def verslagen(
     ]
     d.chair_says(opening, Phase.OPENING)
 
-    handed = False
+    # Chair changes (wisseling voorzitter), as they happen: a vice-chair who does not speak takes over
+    # after an inbreng (and may hand back before the answers), or the chair gives an inbreng of their
+    # own as a member while a colleague who has spoken chairs.  A chairing member never speaks as a member.
+    handover = draw(st.sampled_from(("none", "none", "none", "vice", "own"))) if chair_changes else "none"
+    vice: Member | None = None
+    if handover == "vice":
+        taken = {m.name for m in members}
+        vice = draw(st.sampled_from([m for m in MEMBERS if m.name not in taken]))
+        members.append(vice)
+    vice_at = draw(st.integers(0, len(speakers) - 1)) if vice is not None else -1
     for k, m in enumerate(speakers):
         others = [x for x in speakers if x.name != m.name]
         _inbreng(draw, d, m, others, gov, Phase.MEMBERS_FIRST_TERM, short=False)
+        if k == vice_at and vice is not None:
+            _hand_over(d, vice, Phase.MEMBERS_FIRST_TERM)
         if k < len(speakers) - 1:
-            nxt = speakers[k + 1]
-            if chair_changes and not handed and draw(st.integers(0, 4)) == 0:
-                _hand_over(draw, d, nxt, Phase.MEMBERS_FIRST_TERM)
-                handed = True
-            d.chair_says([f"Dank u wel. Dan geef ik nu het woord aan {nxt.ref}."], Phase.MEMBERS_FIRST_TERM)
+            d.chair_says([f"Dank u wel. Dan geef ik nu het woord aan {speakers[k + 1].ref}."], Phase.MEMBERS_FIRST_TERM)
+    if vice is not None and draw(st.booleans()):
+        _hand_over(d, chair_m, Phase.MEMBERS_FIRST_TERM, back=True)
+    if handover == "own":
+        acting = speakers[0]
+        _hand_over(d, acting, Phase.MEMBERS_FIRST_TERM)
+        d.chair_says([f"Dank u wel. Dan geef ik nu het woord aan {chair_m.ref}."], Phase.MEMBERS_FIRST_TERM)
+        _inbreng(draw, d, chair_m, speakers[1:], gov, Phase.MEMBERS_FIRST_TERM, short=False)
+        _hand_over(d, chair_m, Phase.MEMBERS_FIRST_TERM, back=True)
     if suspensions and draw(st.booleans()):
         d.chair_says(["Dank u wel. Ik schors de vergadering, zodat de bewindspersonen hun antwoorden kunnen voorbereiden."],
                      Phase.MEMBERS_FIRST_TERM)  # fmt: skip
