@@ -1,13 +1,12 @@
 """Round-trip properties: a generated report, rendered as PDF text in any layout, parses back to itself.
 
 The hypothesis profile decides how many examples run (tests/conftest.py: 'ci' by default,
-VERSLAG_HYPOTHESIS_PROFILE=long for a soak run).  Known limits of the parser or the analyzer are
-kept out of the generated reports here and pinned as xfail tests in tests/test_regressions.py.
+VERSLAG_HYPOTHESIS_PROFILE=long for a soak run).  Every shrunk failure becomes a named test in
+tests/test_regressions.py.
 """
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 
 import verslag
@@ -65,12 +64,8 @@ def structure_differences(truth: verslag.Verslag, got: verslag.Verslag) -> list[
     return out
 
 
-@pytest.mark.xfail(
-    reason="the analyzer misses hand-overs worded 'Dan is het woord aan …' and 'Ik geef als eerste het woord aan …' "
-    "(see test_regressions.py); remove this mark when those pass",
-    strict=False,
-)
-@given(strategies.verslagen())
-def test_the_analyzer_finds_the_structure_the_debate_was_built_with(v: verslag.Verslag) -> None:
-    got = verslag.parse_text(verslag.render_text(v))
+@given(REPORTS, strategies.layouts())
+def test_the_analyzer_finds_the_structure_the_debate_was_built_with(v: verslag.Verslag, layout: Layout) -> None:
+    """Phases, interruptions and the closing list come out as the generator built them, in any layout."""
+    got = verslag.parse_text(verslag.render_text(v, layout))
     assert structure_differences(v, got) == []

@@ -154,10 +154,12 @@ REJECT_RE = regex.compile(
     regex.IGNORECASE,
 )
 
-#: The chair explicitly adds: 'Die toezegging nemen we ook op.' / 'Dat noteren we als toezegging.'
+#: The chair explicitly adds: 'Die toezegging nemen we ook op.' / 'Dat noteren we als toezegging.' /
+#: 'Dat klopt, die voeg ik toe.'
 CHAIR_ADD_RE = regex.compile(
     r"""\b(?:nemen|noteren|noteer|zetten)\s+(?:we|wij|ik)\b[^.?!]{0,40}?\b(?:op|erbij|als\s+toezegging|bij)\b
-        |\bkomt\s+(?:er\s+)?(?:dus\s+)?(?:nog\s+)?bij\b|\bdat\s+is\s+(?:dan\s+)?(?:ook\s+)?(?:nog\s+)?een\s+toezegging\b|\btoegevoegd\b""",
+        |\bkomt\s+(?:er\s+)?(?:dus\s+)?(?:nog\s+)?bij\b|\bdat\s+is\s+(?:dan\s+)?(?:ook\s+)?(?:nog\s+)?een\s+toezegging\b|\btoegevoegd\b
+        |\bvoeg(?:en)?\s+(?:ik|we|wij)\b[^.?!]{0,40}?\btoe\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -509,8 +511,17 @@ def _edit(state: _ListState, sentence: str, rest: str, turn: int) -> bool:
 def _chair_turn(state: _ListState, i: int, t: Turn, people: Roster, first: bool) -> None:
     pieces = split_items(t.paragraphs, dashless=first and not _has_items(t.paragraphs))
     pos = 0
+    accepted: _Item | None = None  # a request from the floor the chair has just accepted in this turn
     for kind, text in pieces:
         if kind == "item":
+            if accepted is not None:
+                # 'Dat klopt, die voeg ik toe. – De Minister … stuurt …': the item read out is the
+                # accepted request in the chair's words.
+                accepted.text = _clean_item(text)
+                accepted.cut_off = text.rstrip().endswith(("...", "…"))
+                accepted.add_turn(i)
+                state.last, accepted = accepted, None
+                continue
             item = _Item(text=_clean_item(text), turns=[i], order=(i, pos))
             item.cut_off = text.rstrip().endswith(("...", "…"))
             state.items.append(item)
@@ -526,6 +537,7 @@ def _chair_turn(state: _ListState, i: int, t: Turn, people: Roster, first: bool)
             if CHAIR_ADD_RE.search(s) and state.last in state.proposals and state.last is not None:
                 state.last.add_turn(i)  # 'Dan nemen we die toezegging ook op.'
                 state.last.accepted = True
+                accepted = state.last
                 continue
             # A remark about a member's request: 'De heer Amhaouch had het over het onderzoek van het CPB.'
             for prop in state.proposals:

@@ -139,6 +139,12 @@ class _State:
     current: _Exchange | None = None
     chairs: list[int] = field(default_factory=list)
     done: list[_Exchange] = field(default_factory=list)
+    held: set[str] = field(default_factory=set)  # folded names of those who held the floor in this phase
+
+    def take(self, name: str) -> None:
+        """``name`` holds the floor now."""
+        self.holder, self.pending = name, None
+        self.held.add(fold(name))
 
     def close(self) -> None:
         if self.current is not None:
@@ -164,11 +170,17 @@ def _chair_flags(turns: Sequence[Turn], chairs: Sequence[int], speaker: str, peo
     return announced, new
 
 
-def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind]) -> bool:
+def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], *, fresh: bool) -> bool:
     """Whether the member the chair names at turn ``chair`` then gives an inbreng (not a question).
 
-    An inbreng opens with thanks or 'Voorzitter.', or is long; a question goes straight to the point.
+    A member who has not yet held the floor in this term is given it for their inbreng, however
+    short ('Dan is het woord aan de heer Nijboer.' in a tweede termijn), as is anyone named after
+    the chair thanks the floor holder ('Dank u wel. Dan geef ik nu het woord aan de heer Van
+    Nispen.'), which closes that speech.  Otherwise an inbreng opens with thanks or 'Voorzitter.',
+    or is long; a question goes straight to the point.
     """
+    if fresh or THANKS_OPENING_RE.match(turns[chair].text):
+        return True
     for j in range(chair + 1, len(turns)):
         if kinds[j] == "chair":
             continue
@@ -193,6 +205,7 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
             st.close()
             st.holder = st.pending = None
             st.chairs = []
+            st.held = set()
             prev_phase = phase
         holder_kind = _HOLDER_KIND.get(phase)
         if holder_kind is None:
@@ -209,7 +222,8 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 # The floor passes to someone of the phase's kind; in a members' term also to the
                 # government about to answer (what members say before the answer is procedural).
                 passes = target_kind == holder_kind or (holder_kind == "member" and target_kind == "government")
-                if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds):
+                fresh = fold(target) not in st.held
+                if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds, fresh=fresh):
                     passes = False  # 'Ik geef het woord aan mevrouw Ouwehand.' for a question: an interruption
                 if passes and not _same(target, st.holder):
                     st.close()
@@ -220,11 +234,11 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
         chairs, st.chairs = st.chairs, []
         if st.pending is not None:
             if _same(name, st.pending):
-                st.holder, st.pending = name, None
+                st.take(name)
             continue  # others speaking before the person given the floor: procedural, not an interruption
         if st.holder is None:
             if kind == holder_kind:
-                st.holder = name
+                st.take(name)
             continue
         if _same(name, st.holder):
             ex = st.current
@@ -250,7 +264,7 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 kind == "member" and has_words(t, INBRENG_TAKEOVER_MIN_WORDS)
             ):
                 st.close()
-                st.holder = name
+                st.take(name)
                 continue
             if kind == "government":
                 continue  # a colleague of the answering bewindspersoon: not an interruption

@@ -11,8 +11,8 @@ The boundaries are found from what happens, never from turn counts:
 * ``government_first_term`` starts at the first *answer* of a bewindspersoon: a turn after the
   chair gave that bewindspersoon (or 'de bewindspersonen') the floor, or a long turn.  A short
   remark of a bewindspersoon during a member's inbreng does not start it;
-* ``members_second_term`` starts at the chair's turn announcing the tweede termijn (followed by a
-  member who speaks), or else at the first member turn that opens a run of inbrengen of at least
+* ``members_second_term`` starts at the chair's turn announcing the tweede termijn (followed by the
+  member it gives the floor, or by a member who speaks at some length), or else at the first member turn that opens a run of inbrengen of at least
   two members before the government speaks again;
 * ``government_second_term`` starts at the next answer of a bewindspersoon;
 * ``commitments`` starts at the chair's turn that opens the closing list (see
@@ -76,11 +76,12 @@ SENTENCE_BACK_RE = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
 
 #: The chair gives the floor.  'Het woord is aan de heer Amhaouch van de CDA-fractie.' /
 #: 'Dan kijken we naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties voor zijn beantwoording.' /
-#: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo'.
+#: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo' /
+#: 'Ik geef als eerste het woord aan mevrouw Westerveld.'
 HANDOVER_RE = regex.compile(
     r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
         |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:aan|voor)
-        |geef\s+(?:ik\s+)?(?:nu\s+|graag\s+|eerst\s+)?(?:het\s+woord\s+)?(?:aan|naar)
+        |geef\s+(?:ik\s+)?(?:nu\s+|graag\s+|eerst\s+|als\s+(?:eerste|eerst|laatste|volgende)\s+)?(?:het\s+woord\s+)?(?:aan|naar)
         |heeft\s+(?:nu\s+|eerst\s+)?(?:\S+\s+){0,8}?het\s+woord
         |(?:ik\s+)?kijk\s+(?:even\s+|nu\s+|eerst\s+)?(?:naar|richting)
         |kijken\s+we\s+(?:nu\s+|eerst\s+)?naar
@@ -327,6 +328,10 @@ def _members_second(
             j += 1
         if j >= stop or kinds[j] != "member":
             continue
+        # The member given the floor with the announcement speaks, however briefly ('Het woord is aan
+        # de heer Amhaouch.' — 'Mijn fractie maakt zich grote zorgen over de pensioenen.').
+        if fold(turns[j].speaker.name) in {fold(n) for n in _handed_to(j, turns, kinds, people).names}:
+            return c
         gov = _next_kind(j, kinds, stop, "government")
         if any(kinds[k] == "member" and has_words(turns[k], SECOND_TERM_MIN_WORDS) for k in range(j, gov)):
             return c

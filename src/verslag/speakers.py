@@ -106,7 +106,7 @@ MENTION_RE = regex.compile(
         (?P<party>\s+(?:van\s+(?:de\s+)?(?:fractie\s+van\s+(?:de\s+)?)?)?\(?[\p{{Lu}}0-9][\p{{L}}0-9\-]*\)?)?
     )
     |
-    (?P<bare>\b(?:[Dd]e|[Dd]eze)\s+(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-[Pp]resident|[Pp]remier)\b)
+    (?P<bare>\b(?:[Dd]e|[Dd]eze)\s+(?:[Mm]inister-[Pp]resident|[Mm]inister(?!-)|[Ss]taatssecretaris|[Pp]remier)\b)
     """,
     regex.VERBOSE,
 )
@@ -203,9 +203,19 @@ def _ministry_words(text: str) -> list[str]:
     return list(_ministry_words_cached(text))
 
 
+#: Two offices held at once, the first a title only: 'Minister-president, Minister van Algemene Zaken'.
+DOUBLE_OFFICE_RE = regex.compile(
+    r"^(?P<title>minister-president|viceminister-president)\s*,\s*(?:minister|staatssecretaris)\s+(?:van|voor)\s+(?P<ministry>.+?)\s*$",
+    regex.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=1024)
 def _office_parts(office: str) -> tuple[bool, str | None, str | None]:
     """(whether OFFICE_RE reads it, title, ministry) of an office, read once per distinct office text."""
+    d = DOUBLE_OFFICE_RE.match(office)
+    if d:
+        return True, _TITLES.get(d.group("title").lower()), d.group("ministry")
     m = OFFICE_RE.match(office)
     if not m:
         return False, None, None
@@ -381,7 +391,10 @@ class Roster:
         for p in self.government():
             if p.ministry is None:
                 continue
-            if want_title != "*" and p.title != want_title:
+            # The Minister-president is also the Minister van Algemene Zaken.
+            if want_title != "*" and p.title != want_title and not (
+                want_title == "minister" and p.title == "minister-president"
+            ):
                 continue
             have = _ministry_words(p.ministry)
             if want == have:
