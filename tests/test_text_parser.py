@@ -101,6 +101,24 @@ def test_dehyphenation_and_real_hyphens(seed: verslag.Verslag) -> None:
     assert "geschie-" not in text and "Techno-" not in text
 
 
+@pytest.mark.parametrize(
+    ("lines", "paragraph"),
+    [
+        (["Stuur mij een e-", "mail."], "Stuur mij een e-mail."),  # one letter: never a hyphenation point
+        (["Het gaat om de A-", "status."], "Het gaat om de A-status."),
+        (["Dat is co-", "ouderschap."], "Dat is co-ouderschap."),  # 'oo' across the hyphen: klinkerbotsing
+        (["Een auto-", "ongeluk."], "Een auto-ongeluk."),
+        (["Het ging zo-", "als gezegd."], "Het ging zoals gezegd."),  # not a suspended hyphen
+        (["Het gaat om zowel hard-", "als software."], "Het gaat om zowel hard- als software."),
+        (["Voor in- en", "uitvoer."], "Voor in- en uitvoer."),
+        (["De re-", "actie en de ide-", "alen."], "De reactie en de idealen."),  # vowels that stay apart
+    ],
+)
+def test_line_end_hyphens_of_real_compounds(lines: list[str], paragraph: str) -> None:
+    v = verslag.parse_text("De voorzitter:\n" + "\n".join(lines) + "\n")
+    assert v.turns[0].paragraphs == [paragraph]
+
+
 def test_paragraphs(seed: verslag.Verslag) -> None:
     first = seed.turns[0]
     assert first.paragraphs[0].endswith("Hartelijk welkom!")

@@ -23,6 +23,10 @@ PARAGRAPH_END = frozenset(".!?:;…\"”’»)")
 #: Conjunctions after which a line-end hyphen is a suspended hyphen ("Hard- en Software").
 SUSPENDED_HYPHEN_FOLLOWERS = frozenset({"en", "of", "tot", "noch", "als"})
 
+#: Pairs of vowels that read as one sound in Dutch: across the parts of a compound they take a
+#: hyphen (klinkerbotsing: 'co-ouderschap', 'zee-egel', 'auto-ongeluk', 'na-apen', 'mini-ijstijd').
+VOWEL_CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ij", "oe", "oi", "oo", "ou", "ui", "uu"})
+
 
 @dataclass(slots=True)
 class Line:
@@ -105,9 +109,12 @@ def dehyphenate(prev: str, nxt: str) -> tuple[str, str]:
 
     A line-end hyphen is a break ('geschie-' + 'denis' → 'geschiedenis') unless the word is a real
     hyphenated compound: the fragment already holds a hyphen ('face-to-'), has a capital after its first
-    letter ('GroenLinks-', 'MijnOverheid-'), is all capitals ('ISIDOOR-'), ends in a digit, or the next
-    line starts with a capital ('Noord-' + 'Holland').  A hyphen followed by a conjunction
-    ('Hard-' + 'en Software') is a suspended hyphen and keeps a space.
+    letter ('GroenLinks-', 'MijnOverheid-'), is all capitals ('ISIDOOR-'), is one letter ('e-' + 'mail',
+    'A-' + 'status': hyphenation never leaves a single letter), ends in a digit, the next line starts
+    with a capital ('Noord-' + 'Holland') or a digit, or the two vowels across the hyphen would read
+    as one sound ('co-' + 'ouderschap').  A hyphen followed by a conjunction ('Hard-' + 'en
+    Software', 'hard-' + 'als software') is a suspended hyphen and keeps a space; 'zo-' + 'als' is
+    'zoals' (a suspended part before 'als' has at least three letters).
     """
     words = prev.split()
     word = words[-1] if words else ""
@@ -115,15 +122,17 @@ def dehyphenate(prev: str, nxt: str) -> tuple[str, str]:
     first = nxt.split(" ", 1)[0] if nxt else ""
     if not frag or not frag[-1].isalnum():
         return prev, " "  # a dash on its own: 'zo -' + 'zei hij'
-    if first in SUSPENDED_HYPHEN_FOLLOWERS:
+    if first in SUSPENDED_HYPHEN_FOLLOWERS and (first != "als" or len(frag) >= 3):
         return prev, " "
     keep = (
         "-" in frag
+        or len(frag) == 1
         or any(c.isupper() for c in frag[1:])
         or (frag.isupper() and len(frag) > 1)
         or frag[-1].isdigit()
         or (first[:1].isupper())
         or (first[:1].isdigit())
+        or (frag[-1] + first[:1]).lower() in VOWEL_CLASHES
     )
     return (prev, "") if keep else (prev[:-1], "")
 

@@ -314,8 +314,9 @@ class Verslag(_Model):
         pieces: list[tuple[int, int, str]] = []
         for t in self.turns:
             pieces.append((t.lines[0], 0, t.speaker.label + ":"))
-            spans = t.paragraph_lines or [(t.lines[0], t.lines[1])] * len(t.paragraphs)
-            for (a, _b), p in zip(spans, t.paragraphs, strict=False):
+            spans = list(t.paragraph_lines[: len(t.paragraphs)])
+            spans += [(t.lines[0], t.lines[1])] * (len(t.paragraphs) - len(spans))  # a paragraph without a span
+            for (a, _b), p in zip(spans, t.paragraphs, strict=True):
                 pieces.append((a, 1, p))
         for s in self.suspensions:
             pieces.append((s.lines[0], 0, s.text))
