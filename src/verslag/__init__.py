@@ -11,7 +11,16 @@ byte for byte, and analyse the debate: phases, interruptions and commitments (to
 
 from __future__ import annotations
 
-from verslag.api import compare, parse, parse_text, read_vlos, read_xml, write_xml
+from verslag.api import (
+    compare,
+    detect_format,
+    parse,
+    parse_text,
+    read_vlos,
+    read_xml,
+    resolve_speaker,
+    write_xml,
+)
 from verslag.batch import parse_many
 from verslag.errors import (
     InputError,
@@ -49,6 +58,7 @@ from verslag.model import (
     Verslag,
 )
 from verslag.render import Layout, render_text
+from verslag.speakers import Resolution
 from verslag.tables import frame
 
 __version__ = "0.1.0"
@@ -71,6 +81,7 @@ __all__ = [
     "Meta",
     "Phase",
     "Precision",
+    "Resolution",
     "Role",
     "RoundTripError",
     "Severity",
@@ -88,6 +99,7 @@ __all__ = [
     "XmlSyntaxError",
     "__version__",
     "compare",
+    "detect_format",
     "frame",
     "parse",
     "parse_many",
@@ -95,5 +107,6 @@ __all__ = [
     "read_vlos",
     "read_xml",
     "render_text",
+    "resolve_speaker",
     "write_xml",
 ]
