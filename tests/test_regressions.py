@@ -152,6 +152,29 @@ def test_an_item_added_after_a_members_interjection_is_added() -> None:
     assert v.commitments[1].by == "Hoekstra"
 
 
+def test_an_item_about_ministeries_is_made_by_the_minister_it_names() -> None:
+    """Shrunk from test_properties (long profile): '– Binnen vier weken zal de Minister-president de Kamer
+    informeren over de informatiebeveiliging bij ministeries.' with a Minister-president, one Minister and a
+    Staatssecretaris present.  Expected: by Rutte.  Was: None — ACTOR_RE read the 'minister' of 'ministeries'
+    as a second actor (the only Minister present), and two actors give no ``by``."""
+    text = HEADER.replace(
+        "de heer Snel, Staatssecretaris van Financiën, over:",
+        "de heer Snel, Staatssecretaris van Financiën, en de heer Rutte, Minister-president, Minister van Algemene "
+        "Zaken, over:",
+    ) + (
+        "\nDe voorzitter:\nWelkom. Ik geef als eerste het woord aan mevrouw Westerveld.\n\n"
+        "Mevrouw Westerveld (GroenLinks):\nIk wil het vandaag hebben over de digitale overheid.\n\n"
+        "De voorzitter:\nHet woord is aan de Minister-president.\n\n"
+        "Minister-president Rutte:\nIk kom nu bij de vragen over de digitale overheid. Ik begrijp de zorg van "
+        "mevrouw Westerveld heel goed.\n\n"
+        "De voorzitter:\nIk heb de volgende toezeggingen genoteerd.\n"
+        "– Binnen vier weken zal de Minister-president de Kamer informeren over de informatiebeveiliging bij "
+        "ministeries.\n\nDe voorzitter:\nIk dank iedereen voor zijn komst en sluit de vergadering.\n"
+    )
+    v = verslag.parse_text(text)
+    assert [c.by for c in v.commitments] == ["Rutte"]
+
+
 # --- renderer regressions (fixed; they keep it fixed) ---------------------------------------------
 
 

@@ -177,9 +177,10 @@ TO_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: Someone who makes the commitment, as the item names it: 'De Minister van BZK zal …', 'Staatssecretaris Keijzer'.
+#: Someone who makes the commitment, as the item names it: 'De Minister van BZK zal …', 'Staatssecretaris Keijzer'
+#: (a whole word: not the 'minister' of 'de informatiebeveiliging bij ministeries').
 ACTOR_RE = regex.compile(
-    r"""\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)(?:\s+(?:van|voor)\s+[\p{Lu}][\p{L}&/\-]*(?:(?:\s+en\s+|,\s*|\s+)[\p{Lu}][\p{L}&/\-]*)*|\s+[\p{Lu}][\p{L}'’\-]+)?""",
+    r"""\b(?:[Dd]e\s+)?(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\b(?!-)(?:\s+(?:van|voor)\s+[\p{Lu}][\p{L}&/\-]*(?:(?:\s+en\s+|,\s*|\s+)[\p{Lu}][\p{L}&/\-]*)*|\s+[\p{Lu}][\p{L}'’\-]+)?""",
     regex.VERBOSE,
 )
 
