@@ -201,6 +201,54 @@ def test_three_suspension_forms() -> None:
     assert v.meta.dossier == "35000-IX" and v.meta.year == "2018-2019"
 
 
+@pytest.mark.parametrize(
+    ("line", "start", "end", "kind"),
+    [
+        ("De vergadering wordt van 17.25 tot 17.42 uur geschorst.", dt.time(17, 25), dt.time(17, 42), "long"),
+        ("De vergadering wordt om 17.25 uur geschorst.", dt.time(17, 25), None, "long"),
+        ("De vergadering wordt geschorst tot 13.00 uur.", None, dt.time(13, 0), "long"),
+        ("De vergadering wordt enige ogenblikken geschorst.", None, None, "short"),
+        ("De vergadering wordt van 12.30 uur tot 13.15 uur geschorst voor de lunch.", dt.time(12, 30),
+         dt.time(13, 15), "long"),
+        ("De vergadering wordt geschorst van 12.00 uur tot 13.00\nuur.", dt.time(12, 0), dt.time(13, 0), "long"),
+        ("De vergadering wordt van 17.25 uur tot 17.42 uur\ngeschorst.", dt.time(17, 25), dt.time(17, 42), "long"),
+    ],
+)  # fmt: skip
+def test_more_suspension_forms_and_a_suspension_wrapped_over_two_lines(
+    line: str, start: dt.time | None, end: dt.time | None, kind: str
+) -> None:
+    v = verslag.parse_text(f"De voorzitter:\nIk schors de vergadering.\n\n{line}\n\nDe voorzitter:\nWe gaan verder.\n")
+    assert [(s.text, s.start, s.end, s.kind) for s in v.suspensions] == [(line.replace("\n", " "), start, end, kind)]
+    assert [t.text for t in v.turns] == ["Ik schors de vergadering.", "We gaan verder."]
+    assert v.suspensions[0].lines == (4, 4 + line.count("\n"))
+
+
+def test_an_impossible_time_is_a_diagnostic_with_its_column() -> None:
+    text = "De voorzitter:\nJa.\n\nDe vergadering wordt van 99.99 uur tot 17.42 uur geschorst.\n\nSluiting 25.00 uur.\n"
+    v = verslag.parse_text(text)
+    assert v.suspensions[0].start is None and v.suspensions[0].end == dt.time(17, 42) and v.meta.end is None
+    assert [(d.code, d.line, d.column) for d in v.diagnostics if d.code == "V206"] == [("V206", 4, 26), ("V206", 6, 10)]
+    with pytest.raises(verslag.TextParseError) as e:
+        verslag.parse_text(text, strict=True)
+    assert (e.value.line, e.value.column) == (4, 26)
+
+
+def test_a_label_like_line_inside_a_sentence_is_text() -> None:
+    v = verslag.parse_text("De voorzitter:\nIk zeg tegen de heer\nMinister Knops:\nkom op.\n\nMinister Knops:\nDank u.\n")
+    assert [t.speaker.label for t in v.turns] == ["De voorzitter", "Minister Knops"]
+    assert "Ik zeg tegen de heer Minister Knops:" in v.turns[0].text
+
+
+def test_each_unparsed_block_has_its_own_diagnostic() -> None:
+    text = ("De voorzitter:\nWelkom.\n\nDe vergadering wordt enkele ogenblikken geschorst.\n\nWaar was ik.\n"
+            "Ik weet het niet meer en dat is een lange regel om de breedte te zetten op een redelijke waarde.\n"
+            "Zeker.\n\nDe voorzitter:\nWe gaan verder.\n")  # fmt: skip
+    v = verslag.parse_text(text)
+    assert len(v.unparsed) >= 2
+    v201 = [d.line for d in v.diagnostics if d.code == "V201"]
+    assert v201 == [u.lines[0] for u in v.unparsed]
+
+
 def test_footers_and_page_starts_inside_turns_and_labels() -> None:
     v = parse_fixture("pages.txt")
     assert [t.speaker.label for t in v.turns] == [

@@ -117,7 +117,7 @@ class _Body:
             paras = [(ln.text, ln.number, ln.number) for ln in self.turn_lines]
         last = self.turn_lines[-1].number if self.turn_lines else label.line.number
         if not paras:
-            self._diag("V205", "a speaker label with no text after it", label.line)
+            self.diag("V205", "a speaker label with no text after it", label.line, expected="text after the label")
         self.v.turns.append(
             Turn(
                 speaker=speaker,
@@ -141,17 +141,21 @@ class _Body:
         if self.closed:
             self.v.closing.extend(Block(text=t, lines=(a, b)) for t, a, b in paras)
         else:
+            # one diagnostic per block, at the block's own first line
+            starts = {ln.number: ln for ln in self.loose}
             for t, a, b in paras:
                 self.v.unparsed.append(Unparsed(text=t, lines=(a, b), reason="text outside any speaker turn"))
-            self._diag("V201", "text outside any speaker turn", first)
+                self.diag("V201", "text outside any speaker turn", starts.get(a, first))
         self.loose = []
 
-    def _diag(self, code: str, message: str, line: Line) -> None:
+    def diag(self, code: str, message: str, line: Line, *, column: int | None = None,
+             expected: str = "a speaker label before the text") -> None:  # fmt: skip
+        """Record a diagnostic at ``line`` (raise it as a TextParseError in strict mode)."""
+        col = column if column is not None else line.column
         if self.strict:
-            raise TextParseError(message, line=line.number, column=line.column, found=line.text[:60],
-                                 expected="a speaker label before the text")
+            raise TextParseError(message, line=line.number, column=col, found=line.text[:60], expected=expected)
         self.v.diagnostics.append(
-            Diagnostic(code=code, severity=Severity.WARNING, message=message, line=line.number, column=line.column)
+            Diagnostic(code=code, severity=Severity.WARNING, message=message, line=line.number, column=col)
         )
 
 
@@ -190,7 +194,7 @@ def _build(
             body.turn_label = tok
         elif kind is TokenKind.SUSPENSION:
             body.flush()
-            v.suspensions.append(_suspension(tok, len(v.turns) - 1))
+            v.suspensions.append(_suspension(tok, len(v.turns) - 1, body))
         elif kind is TokenKind.CHAIR_CHANGE:
             body.flush()
             assert tok.match is not None
@@ -205,6 +209,9 @@ def _build(
             body.flush()
             assert tok.match is not None
             v.meta.end = parse_time(tok.match["time"])
+            if v.meta.end is None:
+                body.diag("V206", f"closing time {tok.match['time']!r} is not a time of day", tok.line,
+                          column=tok.line.column + tok.match.start("time"), expected="a time such as 19.24")  # fmt: skip
             body.closed = True
             body.loose.append(tok.line)
         elif body.turn_label is not None:
@@ -219,18 +226,23 @@ def _build(
     return v
 
 
-def _suspension(tok: Token, after: int) -> Suspension:
+def _suspension(tok: Token, after: int, body: _Body) -> Suspension:
     m = tok.match
     assert m is not None
-    start = m["start"] or m["start2"]
-    end = m["end"] or m["end2"] or m["until"]
+    start = m["start"] or m["start2"] or m["at"] or m["at2"]
+    end = m["end"] or m["end2"] or m["until"] or m["until2"] or m["until3"]
+    times = [parse_time(x) if x else None for x in (start, end)]
+    for raw, parsed in zip((start, end), times, strict=True):
+        if raw and parsed is None:
+            body.diag("V206", f"suspension time {raw!r} is not a time of day", tok.line, column=tok.line.column +
+                      tok.line.text.find(raw), expected="a time such as 17.25")  # fmt: skip
     return Suspension(
         text=tok.line.text,
-        start=parse_time(start) if start else None,
-        end=parse_time(end) if end else None,
+        start=times[0],
+        end=times[1],
         kind="short" if m["short"] else "long",
         after_turn=after,
-        lines=(tok.line.number, tok.line.number),
+        lines=(tok.line.number, tok.last or tok.line.number),
     )
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "SIGNATORY_START_RE",
     "SLUITING_RE",
     "SUSPENSION_RE",
+    "SUSPENSION_START",
     "TITLE_RE",
     "TUSSENVOEGSELS",
     "VASTGESTELD_RE",
@@ -101,17 +102,27 @@ FOOTER_TAIL_RE = regex.compile(r"^(?P<head>.*?\S)\s+(?P<footer>(?:Tweede|Eerste)
 # De vergadering wordt van 17.25 uur tot 17.42 uur geschorst.
 # De vergadering wordt enkele ogenblikken geschorst.
 # De vergadering wordt geschorst van 12.00 uur tot 13.00 uur.
+# De vergadering wordt van 17.25 tot 17.42 uur geschorst.   De vergadering wordt om 17.25 uur geschorst.
+# De vergadering wordt geschorst tot 13.00 uur.   De vergadering wordt van 12.30 uur tot 13.15 uur geschorst voor de lunch.
+_T = r"\d{1,2}[.:]\d{2}"
 SUSPENSION_RE = regex.compile(
-    r"""
+    rf"""
     ^De\ vergadering\ wordt\ (?:
-        van\ (?P<start>\d{1,2}[.:]\d{2})\ uur\ tot\ (?P<end>\d{1,2}[.:]\d{2})\ uur\ geschorst
-      | geschorst\ van\ (?P<start2>\d{1,2}[.:]\d{2})\ uur\ tot\ (?P<end2>\d{1,2}[.:]\d{2})\ uur
-      | (?P<short>enkele\ ogenblikken|enkele\ minuten|kort)\ geschorst
-      | (?:tot\ (?P<until>\d{1,2}[.:]\d{2})\ uur\ )?geschorst
-    )\.?$
+        (?:van\ (?P<start>{_T})(?:\ uur)?\ tot\ (?P<end>{_T})\ uur|om\ (?P<at>{_T})\ uur)\ geschorst
+        (?:\ tot\ (?P<until>{_T})\ uur)?
+      | geschorst\ (?:van\ (?P<start2>{_T})(?:\ uur)?\ tot\ (?P<end2>{_T})\ uur|om\ (?P<at2>{_T})\ uur
+                   |tot\ (?P<until2>{_T})\ uur)
+      | (?P<short>enkele\ ogenblikken|enige\ ogenblikken|enkele\ minuten|een\ ogenblik|kort|even)\ geschorst
+      | (?:tot\ (?P<until3>{_T})\ uur\ )?geschorst
+    )
+    (?:\ voor\ de\ (?:lunch|lunchpauze|dinerpauze|avondpauze|pauze|stemmingen))?\.?$
     """,
     regex.VERBOSE,
 )
+
+#: The start of a suspension line, to find one wrapped over two lines ('De vergadering wordt geschorst van
+#: 12.00 uur tot 13.00' / 'uur.').
+SUSPENSION_START = "De vergadering wordt "
 
 # Voorzitter: Diks
 CHAIR_CHANGE_RE = regex.compile(rf"^Voorzitter:\ (?P<name>{_NAME})$", regex.VERBOSE)
