@@ -7,6 +7,7 @@ plain lxml, independently of :mod:`verslag.vlos`.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -429,6 +430,33 @@ def test_deep_nesting_is_refused() -> None:
     with pytest.raises(verslag.XmlSecurityError) as e:
         verslag.read_vlos(deep)
     assert e.value.line == 1
+
+
+def test_vlos_goes_through_the_same_size_gate_as_ob_xml(monkeypatch: pytest.MonkeyPatch) -> None:
+    from verslag import xml_tree
+
+    # a real VLOS day is 1-3 MB; one byte over the bound is refused before any parsing, quickly
+    head = f'<vlosCoreDocument xmlns="{NS}">\n<vergadering>'.encode()
+    big = head + b" " * (xml_tree.MAX_BYTES - len(head)) + b"</vergadering></vlosCoreDocument>"
+    assert len(big) > xml_tree.MAX_BYTES
+    for read in (verslag.read_vlos, verslag.parse):
+        t = time.perf_counter()
+        with pytest.raises(verslag.XmlSecurityError) as e:
+            read(big)
+        assert time.perf_counter() - t < 0.5
+        assert (e.value.line, e.value.column) == (2, xml_tree.MAX_BYTES - len(head.split(b"\n")[0]))
+    # the bound is the module's: lowering it refuses the real fixture too
+    real = next((Path(__file__).resolve().parent.parent / "fixtures" / "xml" / "vlos").glob("*.xml")).read_bytes()
+    monkeypatch.setattr(xml_tree, "MAX_BYTES", len(real) - 1)
+    with pytest.raises(verslag.XmlSecurityError):
+        verslag.read_vlos(real)
+
+
+def test_utf16_vlos_with_a_dtd_is_refused() -> None:
+    bad = f'<?xml version="1.0" encoding="utf-16"?>\n<!DOCTYPE v SYSTEM "http://x/y"><vlosCoreDocument xmlns="{NS}"/>'
+    with pytest.raises(verslag.XmlSecurityError) as e:
+        verslag.read_vlos(bad.encode("utf-16"))
+    assert e.value.line == 2
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,24 @@ def test_too_large_input_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xml_tree, "MAX_BYTES", 1000)
     with pytest.raises(XmlSecurityError) as err:
         verslag.read_xml(b"<officiele-publicatie>" + b" " * 2000 + b"</officiele-publicatie>")
-    assert err.value.line == 1
+    assert (err.value.line, err.value.column) == (1, 1001)
+
+
+def test_the_size_bound_is_defensible_and_its_refusal_fast() -> None:
+    # the largest real OB file is 1.1 MB and a VLOS day 1-3 MB: the bound leaves ten times that, no more
+    assert 10 * 3_000_000 <= xml_tree.MAX_BYTES <= 64 * 1024 * 1024
+    row = b"      <al>Dank u wel, voorzitter.</al>\r\n"
+    head = b"<officiele-publicatie>\r\n<handelingen>\r\n"
+    big = head + row * ((xml_tree.MAX_BYTES - len(head)) // len(row) + 1) + b"</handelingen></officiele-publicatie>"
+    for read in (verslag.read_xml, verslag.parse, xml_tree.parse_document, xml_tree.scan_document):
+        t = time.perf_counter()
+        with pytest.raises(XmlSecurityError) as err:
+            read(big)
+        assert time.perf_counter() - t < 0.5, read
+        # the line and column where the input crosses the bound
+        over = xml_tree.MAX_BYTES - len(head)
+        assert (err.value.line, err.value.column) == (3 + over // len(row), over % len(row) + 1)
+    assert verslag.read_xml(big[: len(head)] + b"</handelingen></officiele-publicatie>").turns == []
 
 
 @pytest.mark.parametrize("bad", [b"", b"\xff\xfe\x00<", b"<officiele-publicatie><kamerstuk>", b"\x00\x00", b"<", b"<?xml"])

@@ -21,7 +21,7 @@ from typing import Literal, cast
 
 from lxml import etree
 
-from verslag.errors import XmlSecurityError, XmlStructureError, XmlSyntaxError
+from verslag.errors import XmlStructureError
 from verslag.model import (
     AgendaItem,
     Block,
@@ -41,6 +41,7 @@ from verslag.model import (
     Unparsed,
     Verslag,
 )
+from verslag.xml_tree import safe_parse
 
 __all__ = [
     "VLOS_NS",
@@ -59,18 +60,6 @@ VLOS_NS = "http://www.tweedekamer.nl/ggm/vergaderverslag/v1.0"
 _N = "{" + VLOS_NS + "}"
 #: The root element of a VLOS document as published (the XSD's ``vlosdocument`` is not seen in data).
 ROOT_TAG = _N + "vlosCoreDocument"
-
-# <!DOCTYPE vlosCoreDocument [ <!ENTITY lol "lol"> ]>  (never in real VLOS; refused before parsing)
-DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)\b")
-
-# <vlosCoreDocument MessageID="e9fe1cfb-..." ...  (the first start tag: where the prolog ends)
-FIRST_ELEMENT_RE = re.compile(rb"<[A-Za-z_:]")
-
-# Opening and ending tag mismatch: b line 1 and a, line 1, column 11
-LXML_POSITION_SUFFIX_RE = re.compile(r",\s*line\s+\d+,\s*column\s+\d+\s*$")
-
-# Excessive depth in document: 256, use XML_PARSE_HUGE option, line 1, column 771
-LXML_LIMIT_RE = re.compile(r"Excessive depth|XML_PARSE_HUGE|amplification|Huge input", re.IGNORECASE)
 
 # De heer Van Haersma Buma (CDA):
 # De voorzitter:
@@ -189,46 +178,14 @@ _SKIP = frozenset(
 
 
 def _parse(data: bytes) -> etree._Element:
-    """Parse untrusted bytes safely; refuse DTDs and entities; map every lxml failure to a VerslagError."""
-    prolog_end = FIRST_ELEMENT_RE.search(data)
-    prolog = data[: prolog_end.start()] if prolog_end else data
-    bad = DTD_RE.search(prolog)
-    if bad:
-        line, col = _position(data, bad.start())
-        raise XmlSecurityError(
-            "VLOS: a DTD or entity declaration is refused",
-            line=line,
-            column=col,
-            found=bad.group().decode("ascii"),
-            expected="no <!DOCTYPE> or <!ENTITY>",
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        line, col = e.position if e.position else (0, 0)
-        msg = LXML_POSITION_SUFFIX_RE.sub("", str(e.msg or e))
-        cls = XmlSecurityError if LXML_LIMIT_RE.search(msg) else XmlSyntaxError
-        raise cls(f"VLOS: {msg}", line=line or 0, column=max(col, 1) if line else 0) from e
-    except (etree.LxmlError, ValueError) as e:
-        raise XmlSyntaxError(f"VLOS: cannot parse: {e}") from e
-    docinfo = root.getroottree().docinfo
-    doctype: str = getattr(docinfo, "doctype", "") or ""
-    if docinfo.internalDTD is not None or doctype:
-        raise XmlSecurityError(
-            "VLOS: a DTD is refused",
-            line=1,
-            column=1,
-            found=doctype or "<!DOCTYPE>",
-            expected="no DTD",
-        )
+    """Parse untrusted bytes through the one safety gate of :mod:`verslag.xml_tree`, then check the root.
+
+    :func:`~verslag.xml_tree.safe_parse` refuses input over :data:`~verslag.xml_tree.MAX_BYTES`, any
+    DTD or entity declaration (before parsing), nesting deeper than
+    :data:`~verslag.xml_tree.MAX_DEPTH` and text nodes over 10 MB, and maps every lxml failure to an
+    :class:`~verslag.errors.XmlError` with line and column — the same gate as OB XML.
+    """
+    root: etree._Element = safe_parse(data)
     if root.tag != ROOT_TAG:
         raise XmlStructureError(
             "VLOS: not a vergaderverslag document",
@@ -238,13 +195,6 @@ def _parse(data: bytes) -> etree._Element:
             expected=f"<vlosCoreDocument xmlns={VLOS_NS!r}>",
         )
     return root
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset."""
-    line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return line, col
 
 
 # --------------------------------------------------------------------------------------------------- helpers
