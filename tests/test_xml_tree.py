@@ -124,6 +124,15 @@ def test_insert_before_and_after_in_the_documents_style() -> None:
     assert out == b"<r>\r\n  <a>1</a>\r\n  <c>3</c>\r\n  <d>4</d>\r\n</r>"
 
 
+def test_a_comment_or_pi_replaced_or_removed() -> None:
+    data = b"<r>\r\n  <?xpp qa?>\r\n  <a>1</a>\r\n  <!-- c -->\r\n  <b>2</b>\r\n</r>"
+    for doc in (parse_document(data), scan_document(data)):
+        pi, comment = [c for c in doc.root.children if not isinstance(c, Element)]
+        assert doc.to_bytes(Edits(leaf={pi.offset: (0, "<?verslag t?>")})) == data.replace(b"xpp qa", b"verslag t")
+        assert doc.to_bytes(Edits(leaf={comment.offset: (0, "")})) == data.replace(b"  <!-- c -->\r\n", b"")
+        assert doc.to_bytes(Edits(everything=True)) == data
+
+
 def test_content_of_an_empty_element_opens_it() -> None:
     doc = parse_document(b'<r><m x="1" /></r>')
     m = next(doc.root.iter("m"))
@@ -284,11 +293,17 @@ def _shape(doc: Document) -> tuple[object, ...]:
 
 
 def _random_edits(doc: Document, rnd: random.Random) -> Edits:
-    ed = Edits()
+    ed = Edits(everything=rnd.random() < 0.2)
     n = len(doc.elements)
+    leaves = [c for e in doc.elements for c in e.children if not isinstance(c, Element)]
     for _ in range(rnd.randint(1, 6)):
         i = rnd.randrange(n)
-        kind = rnd.choice(["text", "tail", "start", "content", "delete", "drop", "before", "after"])
+        kind = rnd.choice(["text", "tail", "start", "content", "delete", "drop", "before", "after", "leaf"])
+        if kind == "leaf":
+            if leaves:
+                leaf = rnd.choice(leaves)
+                ed.leaf[leaf.offset] = (leaf.parent.index, rnd.choice(["", "<?verslag x?>", "<!-- y -->"]))
+            continue
         if i == 0 and kind in ("tail", "delete", "drop", "before", "after"):
             continue
         if kind == "text":

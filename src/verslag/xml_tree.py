@@ -30,7 +30,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, overload
@@ -328,12 +328,20 @@ class Edits:
     drop: set[int] = field(default_factory=set)  #: elements removed together with their tail, nothing else
     before: dict[int, list[str]] = field(default_factory=dict)  #: raw markup inserted before an element
     after: dict[int, list[str]] = field(default_factory=dict)  #: raw markup inserted after an element
+    #: a comment or PI replaced, by its :attr:`Leaf.offset`: (its parent's element index, the new
+    #: raw markup); ``""`` removes it with the whitespace before it
+    leaf: dict[int, tuple[int, str]] = field(default_factory=dict)
+    #: render every element through the edit path even where nothing changed: the check that the
+    #: renderer itself gives the bytes back (``verslag roundtrip``, tests/test_roundtrip.py)
+    everything: bool = False
 
     _insert_parents: set[int] = field(default_factory=set, repr=False)  #: filled when rendering
     _special: set[int] = field(default_factory=set, repr=False)  #: elements a scanned render builds
 
     def __bool__(self) -> bool:
-        return any((self.text, self.tail, self.start, self.content, self.delete, self.drop, self.before, self.after))
+        return self.everything or any(
+            (self.text, self.tail, self.start, self.content, self.delete, self.drop, self.before, self.after, self.leaf)
+        )
 
     def owners(self, elements: Sequence[Element]) -> set[int]:
         """The elements whose rendering an edit changes, with all their ancestors.
@@ -342,8 +350,10 @@ class Edits:
         tail, a deletion or an insertion next to it changes its parent.  Everything else renders
         as it was read.
         """
+        if self.everything:
+            return set(range(len(elements)))
         out: set[int] = set()
-        own = [*self.text, *self.start, *self.content]
+        own = [*self.text, *self.start, *self.content, *(p for p, _raw in self.leaf.values())]
         for i in (*self.tail, *self.delete, *self.drop, *self.before, *self.after):
             p = elements[i].parent
             own.append(p.index if p is not None else i)
@@ -393,11 +403,20 @@ def _render(el: Element, out: list[str | bytes], ed: Edits, style: DocumentStyle
     children: Sequence[Element | Leaf | _Run]
     if touched is not None:
         assert el._scan is not None
-        children = el._scan.runs(el, ed._special)
+        children = el._scan.runs(el, ed._special, ed.leaf)
     else:
         children = el.children
     for c in children:
         if not isinstance(c, Element):
+            if ed.leaf and isinstance(c, Leaf) and c.offset in ed.leaf:
+                new = ed.leaf[c.offset][1]
+                if new:
+                    out.append(new)
+                elif _ws(out[-1]) and _ws(c.tail):
+                    out[-1] = c.tail
+                    continue
+                out.append(c.tail)
+                continue
             out.append(c.raw)
             out.append(c.tail)
             continue
@@ -864,31 +883,29 @@ class _Scan:
 
     def children(self, el: Element) -> list[Element | Leaf]:
         """The children of ``el``: each child element's subtree is skipped in one step."""
-        out: list[Element | Leaf] = []
-        for j, kk in self._nodes(el):
-            if j >= 0:
-                out.append(self.element(j))
-                continue
-            p = self.pieces[kk]
-            e = self._leaf_end(kk)
-            leaf = Leaf("comment" if p.startswith(b"!--") else "pi", "<" + p[:e].decode("utf-8"),
-                        self.char_offset(kk), el)
-            leaf.tail = p[e:].decode("utf-8")
-            out.append(leaf)
-        return out
+        return [self.element(j) if j >= 0 else self._leaf(el, kk) for j, kk in self._nodes(el)]
 
-    def runs(self, el: Element, special: set[int]) -> list[Element | _Run]:
-        """The children of ``el`` with only those in ``special`` built; the rest as runs of bytes."""
+    def _leaf(self, parent: Element, kk: int) -> Leaf:
+        p = self.pieces[kk]
+        e = self._leaf_end(kk)
+        leaf = Leaf("comment" if p.startswith(b"!--") else "pi", "<" + p[:e].decode("utf-8"),
+                    self.char_offset(kk), parent)
+        leaf.tail = p[e:].decode("utf-8")
+        return leaf
+
+    def runs(self, el: Element, special: set[int], leaves: Container[int] = ()) -> list[Element | Leaf | _Run]:
+        """The children of ``el`` with only the elements in ``special`` and the comments and PIs in
+        ``leaves`` (by character offset) built; the rest as runs of bytes."""
         end_k = self.end_k
-        out: list[Element | _Run] = []
+        out: list[Element | Leaf | _Run] = []
         first = last = -1
         last_leaf = False
         for j, kk in self._nodes(el):
-            if j >= 0 and j in special:
+            if (j >= 0 and j in special) or (j < 0 and leaves and self.char_offset(kk) in leaves):
                 if first >= 0:
                     out.append(self._run(first, last, last_leaf))
                     first = -1
-                out.append(self.element(j))
+                out.append(self.element(j) if j >= 0 else self._leaf(el, kk))
                 continue
             if first < 0:
                 first = kk
