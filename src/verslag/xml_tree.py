@@ -894,8 +894,11 @@ class _Scan:
         return leaf
 
     def runs(self, el: Element, special: set[int], leaves: Container[int] = ()) -> list[Element | Leaf | _Run]:
-        """The children of ``el`` with only the elements in ``special`` and the comments and PIs in
-        ``leaves`` (by character offset) built; the rest as runs of bytes."""
+        """The children of ``el``, the unbuilt ones as runs of bytes.
+
+        Only the elements in ``special`` and the comments and PIs in ``leaves`` (by character
+        offset) are built.
+        """
         end_k = self.end_k
         out: list[Element | Leaf | _Run] = []
         first = last = -1
