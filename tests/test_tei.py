@@ -15,6 +15,17 @@ from verslag.tei import XML_INVALID_RE, speech_links, to_tei
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+#: What ParlaMint(-NL) calls each role: members are regular speakers; the chair is the chair; anyone who is not
+#: a member of the Tweede Kamer, bewindspersonen included, is a guest.
+EXPECTED_TYPE = {
+    verslag.Role.CHAIR: "#chair",
+    verslag.Role.MEMBER: "#regular",
+    verslag.Role.MINISTER: "#guest",
+    verslag.Role.STATE_SECRETARY: "#guest",
+    verslag.Role.OTHER: "#guest",
+}
+#: Attributes that point at an xml:id in the document.
+POINTERS = ("who", "ana", "ref", "corresp", "next", "prev")
 
 
 def _a(e: etree._Element | None, name: str) -> str:
@@ -41,10 +52,15 @@ def _check_document(v: verslag.Verslag, root: etree._Element) -> None:
     persons = {p.get(XML_ID) for p in root.findall(".//t:particDesc/t:listPerson/t:person", NS)}
     categories = {c.get(XML_ID) for c in root.findall(".//t:taxonomy/t:category", NS)}
     orgs = {o.get(XML_ID) for o in root.findall(".//t:listOrg/t:org", NS)}
-    for u, t in zip(us, v.turns, strict=True):
+    interrupters = {i for it in v.interruptions for i in it.turns
+                    if 0 <= i < len(v.turns) and v.turns[i].speaker.name == it.interrupter
+                    and v.turns[i].speaker.role is not verslag.Role.CHAIR}
+    for i, (u, t) in enumerate(zip(us, v.turns, strict=True)):
         assert _a(u, "who")[1:] in persons
-        assert _a(u, "ana") in {"#chair", "#regular", "#guest"}
-        assert _a(u, "ana")[1:] in categories
+        ana = _a(u, "ana").split()
+        assert ana[0] == EXPECTED_TYPE[t.speaker.role], (i, t.speaker.label, ana)
+        assert ana[1:] == (["#interrupting"] if i in interrupters else []), (i, ana)
+        assert all(a[1:] in categories for a in ana)
         assert [s.text or "" for s in u.findall("t:seg", NS)] == [XML_INVALID_RE.sub("", p) for p in t.paragraphs]
         label = u.getprevious()
         assert label is not None and str(label.tag).endswith("note")
@@ -62,6 +78,14 @@ def _check_document(v: verslag.Verslag, root: etree._Element) -> None:
             assert other.get("prev") == "#" + _a(u, XML_ID)
             assert other.get("who") == u.get("who")
     assert len(root.findall(".//t:incident[@type='break']", NS)) == len(v.suspensions)
+    # Every pointer resolves inside the document (ParlaMint would resolve them in the corpus root).
+    all_ids = set(ids)
+    for e in root.iter():
+        for att in POINTERS:
+            for ref in (e.get(att) or "").split():
+                assert ref.startswith("#") and ref[1:] in all_ids, f"{e.tag} @{att}={ref} points nowhere"
+    # ParlaMint's order of organisations: the government first, then the parliament.
+    assert [o.get("role") for o in root.findall(".//t:listOrg/t:org", NS)][:2] == ["government", "parliament"]
 
 
 def test_structure_and_invariants() -> None:
@@ -76,9 +100,22 @@ def test_roles_map_to_parlamint_speaker_types() -> None:
     v = make_verslag()
     us = _tree(v).findall(".//t:u", NS)
     assert [u.get("ana") for u in us[:3]] == ["#chair", "#regular", "#chair"]
-    assert us[8].get("ana") == "#regular"  # a minister speaks as a regular speaker in ParlaMint-NL
+    # Bewindspersonen are not members of the Tweede Kamer: guests, as ParlaMint-NL marks 'Minister Jetten'.
+    assert us[8].get("ana") == "#guest"  # Minister De Vries
+    assert us[12].get("ana") == "#guest"  # Staatssecretaris Smit
     v.turns[7].speaker.role = verslag.Role.OTHER
     assert _tree(v).findall(".//t:u", NS)[7].get("ana") == "#guest"
+
+
+def test_the_interrupter_is_marked_interrupting_the_floor_holder_is_not() -> None:
+    v = make_verslag()
+    us = _tree(v).findall(".//t:u", NS)
+    # Turn 3: Van Dijk interrupts Bakker; turn 4: Bakker answers inside the exchange; 9: Bakker interrupts the minister.
+    assert us[3].get("ana") == "#regular #interrupting"
+    assert us[4].get("ana") == "#regular"
+    assert us[9].get("ana") == "#regular #interrupting"
+    assert us[10].get("ana") == "#guest"
+    assert sum("#interrupting" in (u.get("ana") or "") for u in us) == 2
 
 
 def test_header_lists_persons_with_party_and_office() -> None:
@@ -88,11 +125,15 @@ def test_header_lists_persons_with_party_and_office() -> None:
     assert persons["VanDijk"].findtext("t:persName/t:surname", namespaces=NS) == "Van Dijk"
     refs = [a.get("ref") for a in persons["Bakker"].findall("t:affiliation", NS)]
     assert refs == ["#TK", "#party.D66"]
-    (gov,) = persons["DeVries"].findall("t:affiliation", NS)
-    assert (gov.get("role"), gov.get("ref")) == ("minister", "#GOV")
+    # ParlaMint-NL: a minister is 'minister' and 'member' of the government, the office as roleName; no TK.
+    gov, member = persons["DeVries"].findall("t:affiliation", NS)
+    assert (gov.get("role"), gov.get("ref"), member.get("role"), member.get("ref")) == (
+        "minister", "#GOV", "member", "#GOV")
     assert gov.findtext("t:roleName", namespaces=NS) == "Minister van Justitie en Veiligheid"
-    (ss,) = persons["Smit"].findall("t:affiliation", NS)
-    assert ss.get("role") == "stateSecretary"
+    ss, _ = persons["Smit"].findall("t:affiliation", NS)
+    assert (ss.get("role"), ss.get("ref")) == ("secretaryOfState", "#GOV")
+    orgs = [(o.get("role"), o.get(XML_ID)) for o in root.findall(".//t:listOrg/t:org", NS)]
+    assert orgs[:3] == [("government", "GOV"), ("parliament", "TK"), ("committee", "committee.1")]
     parties = [o.findtext("t:orgName", namespaces=NS) for o in root.findall(".//t:org[@role='parliamentaryGroup']", NS)]
     assert parties == ["D66", "GroenLinks"]
     assert root.findtext(".//t:sourceDesc/t:bibl/t:date", namespaces=NS) == "2020-03-11"
@@ -104,13 +145,20 @@ def test_phases_are_sections_and_procedure_is_notes() -> None:
     assert [d.get("ana") for d in divs] == [
         "#phase.opening", "#phase.members_first_term", "#phase.government_first_term", "#phase.members_second_term",
         "#phase.government_second_term", "#phase.commitments", "#phase.closing"]
-    assert root.findtext(".//t:note[@type='time']", namespaces=NS) == "Aanvang 16.04 uur."
+    start = root.find(".//t:note[@type='time']", NS)
+    assert start is not None and "".join(start.itertext()) == "Aanvang 16.04 uur."
+    # ParlaMint: a time's value carries the date as well.
+    assert _a(start.find("t:time", NS), "when") == "2020-03-11T16:04:00"
     assert root.findtext(".//t:note[@type='chair']", namespaces=NS) == "Voorzitter: Bakker"
     (inc,) = root.findall(".//t:incident", NS)
     time = inc.find("t:desc/t:time", NS)
-    assert (_a(time, "from"), _a(time, "to")) == ("17:25:00", "17:42:00")
+    assert (_a(time, "from"), _a(time, "to")) == ("2020-03-11T17:25:00", "2020-03-11T17:42:00")
     # The suspension comes right after the 8th utterance.
     assert _a(inc.getprevious(), XML_ID) == "kst-12345-67.u8"
+    v = make_verslag()
+    v.meta.date = None  # no date: the time alone
+    undated = _tree(v).find(".//t:incident/t:desc/t:time", NS)
+    assert (_a(undated, "from"), _a(undated, "to")) == ("17:25:00", "17:42:00")
 
 
 def test_interrupted_speeches_are_linked_with_prev_and_next() -> None:

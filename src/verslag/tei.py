@@ -2,22 +2,30 @@
 
 One ``TEI`` document per report in the namespace ``http://www.tei-c.org/ns/1.0``:
 
-* ``teiHeader``: title, meeting (the committees), the source (Kamerstuk number and date), the
-  taxonomies used by ``@ana`` (speaker types ``#chair``/``#regular``/``#guest`` and the phases), and in
-  ``particDesc`` a ``listOrg`` (the Tweede Kamer, the government, the committees, the parties) and a
-  ``listPerson`` (everyone who speaks or is listed as present, with party and office).
+* ``teiHeader``: title, meeting (the committees, the vergaderjaar), the source (Kamerstuk number and
+  date), the taxonomies every ``@ana`` points into (a subset of ParlaMint's ``parla.legislature``,
+  the speaker types and the phases), and in ``particDesc`` a ``listOrg`` (the government first, then
+  the Tweede Kamer, the committees and the parties, in ParlaMint's order) and a ``listPerson``
+  (everyone who speaks or is listed as present, with party and office).
 * ``body``: one ``div type="debateSection"`` per phase (termijn), ``@ana`` pointing at the phase;
   per turn a ``note type="speaker"`` with the label as printed, then one ``u`` with ``@who``,
   ``@ana`` and ``@xml:id``, a ``seg`` per paragraph. Chair changes and times are ``note`` elements,
-  suspensions ``incident type="break"``. When an interruption exchange splits the speech of the
-  member who holds the floor, the two parts are linked with ``@next`` and ``@prev``.
+  suspensions ``incident type="break"``; a ``time`` carries date and time, as ParlaMint requires.
+  When an interruption exchange splits the speech of the member who holds the floor, the two parts
+  are linked with ``@next`` and ``@prev``, and the interrupter's utterances get ``#interrupting``
+  in ``@ana`` next to their speaker type.
 
-There is exactly one ``u`` per turn. Ministers and state secretaries are ``#regular`` speakers as in
-ParlaMint-NL; ``#guest`` is for anyone else who is neither chair nor member.
+There is exactly one ``u`` per turn. Speaker types follow ParlaMint-NL: the chair is ``#chair``,
+members of the Tweede Kamer ``#regular``, and everyone who is not a member of the house ``#guest`` --
+ministers and state secretaries (bewindspersonen) too, since in the Netherlands they are not members
+of parliament (ParlaMint-NL marks 'Minister Jetten' ``#guest``). In the person list a bewindspersoon is
+``affiliation role="minister"`` or ``role="secretaryOfState"`` with the office as ``roleName``, and
+``role="member"``, of the government (``#GOV``), as in ParlaMint-NL's person list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -27,7 +35,7 @@ from verslag.display import PHASE_LABELS, event_slot, meeting_title, phase_label
 from verslag.errors import InputError
 from verslag.model import ChairChange, Phase, Role, Suspension, Verslag
 
-__all__ = ["TEI_NS", "speech_links", "to_tei"]
+__all__ = ["GOVERNMENT_ROLE", "SPEAKER_TYPE", "TEI_NS", "interrupting_turns", "speech_links", "to_tei"]
 
 #: The TEI namespace.
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -45,20 +53,38 @@ NCNAME_STRIP_RE = re.compile(r"[^A-Za-z0-9._-]+")
 #: A closing line that gives the time: 'Sluiting 19.24 uur.'
 CLOSING_TIME_RE = re.compile(r"^\s*Sluiting\b", re.IGNORECASE)
 
-#: ParlaMint's speaker types by role.
+#: ParlaMint's speaker types by role: bewindspersonen are not members of the Tweede Kamer, so they are
+#: guests, as in ParlaMint-NL.
 SPEAKER_TYPE: dict[Role, str] = {
     Role.CHAIR: "chair",
     Role.MEMBER: "regular",
-    Role.MINISTER: "regular",
-    Role.STATE_SECRETARY: "regular",
+    Role.MINISTER: "guest",
+    Role.STATE_SECRETARY: "guest",
     Role.OTHER: "guest",
 }
 
+#: The speaker-type taxonomy: ParlaMint's ids with its English and ParlaMint-NL's Dutch terms, and
+#: ParlaMint's ``interrupting``, added to the type of an utterance that interrupts the floor holder.
 _SPEAKER_TYPES = (
     ("chair", "Voorzitter", "Chairperson: chairman of a sitting"),
-    ("regular", "Vast", "Regular: a regular speaker at a sitting (a member or a bewindspersoon)"),
-    ("guest", "Gast", "Guest: a guest speaker at a sitting"),
+    ("regular", "Vast", "Regular: a regular speaker at a sitting (a member of the Tweede Kamer)"),
+    ("guest", "Gast", "Guest: a guest speaker at a sitting (not a member, e.g. a minister or state secretary)"),
+    ("interrupting", "Interruptie", "Interrupting: the utterance interrupts the speech of the floor holder"),
 )
+
+#: The categories of ParlaMint's ``parla.legislature`` taxonomy that the header points to, with their
+#: ParlaMint ids, so that every ``@ana`` resolves inside the document.
+_LEGISLATURE = (
+    ("parla.national", "Nationale wetgeving", "National legislature"),
+    ("parla.lower", "Tweede Kamer", "Lower house"),
+    ("parla.committee", "Commissie", "Committee"),
+    ("parla.session", "Vergaderjaar", "Legislative session"),
+    ("parla.meeting", "Vergadering", "Meeting"),
+    ("parla.sitting", "Zitting", "Sitting: sitting day"),
+)
+
+#: ParlaMint's affiliation roles for a bewindspersoon in the government.
+GOVERNMENT_ROLE: dict[Role, str] = {Role.MINISTER: "minister", Role.STATE_SECRETARY: "secretaryOfState"}
 
 
 def _clean(s: str | None) -> str:
@@ -105,6 +131,21 @@ def speech_links(v: Verslag) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def interrupting_turns(v: Verslag) -> set[int]:
+    """Indexes of the turns in which someone interrupts the floor holder (ParlaMint's ``#interrupting``).
+
+    These are the interrupter's own turns inside an interruption exchange; the floor holder's replies
+    and the chair's turns in the exchange are not interruptions.
+    """
+    n = len(v.turns)
+    return {
+        i
+        for it in v.interruptions
+        for i in it.turns
+        if 0 <= i < n and v.turns[i].speaker.name == it.interrupter and v.turns[i].speaker.role is not Role.CHAIR
+    }
+
+
 class _Builder:
     """Builds the TEI tree of one report."""
 
@@ -138,8 +179,8 @@ class _Builder:
     def collect(self) -> None:
         v = self.v
         # The fixed ids first, so that no person or party can take them.
-        self._ids.update({self.doc_id, "TK", "GOV", "speaker_types", "phases"})
-        self._ids.update(key for key, _t, _d in _SPEAKER_TYPES)
+        self._ids.update({self.doc_id, "TK", "GOV", "speaker_types", "phases", "parla.legislature"})
+        self._ids.update(key for key, _t, _d in (*_SPEAKER_TYPES, *_LEGISLATURE))
         self._ids.update(f"phase.{ph.value}" for ph in PHASE_LABELS)
         self._ids.update(f"committee.{k}" for k in range(1, len(v.meta.committees) + 1))
         for t in v.turns:
@@ -160,10 +201,11 @@ class _Builder:
         title = meeting_title(m) + (f", Kamerstuk {m.dossier}" + (f" nr. {m.number}" if m.number else "")
                                     if m.dossier else "")
         self.el(ts, "title", title, type="main", xml_lang="nl")
-        for c in m.committees:
-            self.el(ts, "meeting", c, ana="#parla.meeting.committee", corresp="#TK", xml_lang="nl")
+        for k, c in enumerate(m.committees, 1):
+            self.el(ts, "meeting", c, ana="#parla.meeting #parla.committee", corresp=f"#committee.{k}", xml_lang="nl")
         if m.year:
-            self.el(ts, "meeting", f"Vergaderjaar {m.year}", ana="#parla.session", corresp="#TK", n=m.year)
+            self.el(ts, "meeting", f"Vergaderjaar {m.year}", ana="#parla.lower #parla.session", corresp="#TK",
+                    n=m.year, xml_lang="nl")
         ext = self.el(fd, "extent")
         words = sum(t.words for t in v.turns)
         self.el(ext, "measure", f"{len(v.turns)} spreekbeurten", unit="speeches", quantity=str(len(v.turns)),
@@ -192,6 +234,12 @@ class _Builder:
 
     def taxonomies(self, h: etree._Element) -> None:
         cd = self.el(self.el(h, "encodingDesc"), "classDecl")
+        tx = self.el(cd, "taxonomy", xml_id="parla.legislature")
+        self.el(self.el(tx, "desc", xml_lang="en"), "term", "Legislature")
+        for key, term, desc in _LEGISLATURE:
+            cat = self.el(tx, "category", xml_id=key)
+            self.el(cat, "catDesc", desc, xml_lang="en")
+            self.el(cat, "catDesc", term, xml_lang="nl")
         tx = self.el(cd, "taxonomy", xml_id="speaker_types")
         self.el(self.el(tx, "desc", xml_lang="nl"), "term", "Sprekertypes")
         for key, term, desc in _SPEAKER_TYPES:
@@ -207,14 +255,16 @@ class _Builder:
     def orgs(self, partic: etree._Element) -> None:
         m = self.v.meta
         lo = self.el(partic, "listOrg")
+        # ParlaMint: the government is always there and comes first, then the parliament.
+        gov = self.el(lo, "org", xml_id="GOV", role="government")
+        self.el(gov, "orgName", "Regering van Nederland", full="yes", xml_lang="nl")
+        self.el(gov, "orgName", "Government of the Netherlands", full="yes", xml_lang="en")
         tk = self.el(lo, "org", xml_id="TK", role="parliament", ana="#parla.national #parla.lower")
         self.el(tk, "orgName", "Tweede Kamer der Staten-Generaal", full="yes", xml_lang="nl")
+        self.el(tk, "orgName", "Lower House of the Dutch Parliament", full="yes", xml_lang="en")
         self.el(tk, "orgName", "TK", full="abb")
-        if m.government or any(t.speaker.role in (Role.MINISTER, Role.STATE_SECRETARY) for t in self.v.turns):
-            gov = self.el(lo, "org", xml_id="GOV", role="government")
-            self.el(gov, "orgName", "Kabinet", full="yes", xml_lang="nl")
         for k, c in enumerate(m.committees, 1):
-            org = self.el(lo, "org", xml_id=f"committee.{k}", role="committee")
+            org = self.el(lo, "org", xml_id=f"committee.{k}", role="committee", ana="#parla.committee")
             self.el(org, "orgName", c, full="yes", xml_lang="nl")
         for party, pid in self.parties.items():
             org = self.el(lo, "org", xml_id=pid, role="parliamentaryGroup")
@@ -237,13 +287,16 @@ class _Builder:
                 self.el(p, "affiliation", role="member", ref="#TK")
             if name in party_of:
                 self.el(p, "affiliation", role="member", ref=f"#{self.parties[party_of[name]]}")
-            gov_roles = roles.get(name, set()) & {Role.MINISTER, Role.STATE_SECRETARY}
+            gov_roles = roles.get(name, set()) & set(GOVERNMENT_ROLE)
             if name in offices or gov_roles:
                 office = offices.get(name) or ""
-                role = "minister" if Role.MINISTER in gov_roles or office.startswith("Minister") else "stateSecretary"
-                aff = self.el(p, "affiliation", role=role, ref="#GOV")
+                minister = Role.MINISTER in gov_roles or (not gov_roles and office.lower().startswith("minister"))
+                aff = self.el(p, "affiliation", role=GOVERNMENT_ROLE[Role.MINISTER if minister else Role.STATE_SECRETARY],
+                              ref="#GOV")
                 if office:
                     self.el(aff, "roleName", office, xml_lang="nl")
+                # ParlaMint assumes nothing between roles: a minister is also a member of the government.
+                self.el(p, "affiliation", role="member", ref="#GOV")
 
     def body(self, root: etree._Element) -> list[etree._Element]:
         v = self.v
@@ -252,6 +305,7 @@ class _Builder:
         events: list[Suspension | ChairChange] = [*v.suspensions, *v.chair_changes]
         for ev in events:
             after.setdefault(event_slot(ev.after_turn, len(v.turns)), []).append(ev)
+        interrupting = interrupting_turns(v)
         us: list[etree._Element] = []
         div: etree._Element | None = None
         phase: Phase | str | None = "start"
@@ -265,7 +319,9 @@ class _Builder:
         def opening(d: etree._Element) -> None:
             start = v.meta.start
             if start is not None:
-                self.el(d, "note", f"Aanvang {start.hour:02d}.{start.minute:02d} uur.", type="time")
+                note = self.el(d, "note", "Aanvang ", type="time")
+                time = self.el(note, "time", f"{start.hour:02d}.{start.minute:02d} uur", when=self.when(start))
+                time.tail = "."
             self.events(d, after.get(-1, []))
 
         if not v.turns:
@@ -277,8 +333,9 @@ class _Builder:
             if i == 0:
                 opening(div)
             self.el(div, "note", t.speaker.label, type="speaker")
+            ana = f"#{SPEAKER_TYPE[t.speaker.role]}" + (" #interrupting" if i in interrupting else "")
             u = self.el(div, "u", xml_id=self.unique(f"{self.doc_id}.u{i + 1}"), who=f"#{self.persons[t.speaker.name]}",
-                        ana=f"#{SPEAKER_TYPE[t.speaker.role]}")
+                        ana=ana)
             for p in t.paragraphs:
                 seg += 1
                 self.el(u, "seg", p, xml_id=self.unique(f"{self.doc_id}.seg{seg}"))
@@ -289,6 +346,16 @@ class _Builder:
             self.el(div, "note", b.text, type="time" if CLOSING_TIME_RE.match(b.text) else "comment")
         return us
 
+    def when(self, t: dt.time | None) -> str:
+        """Give a time of the meeting as ParlaMint wants it, with the date: '2020-03-11T17:25:00'.
+
+        The time alone when the date is not known; empty for ``None``.
+        """
+        if t is None:
+            return ""
+        d = self.v.meta.date
+        return dt.datetime.combine(d, t).isoformat() if d is not None else t.isoformat()
+
     def events(self, parent: etree._Element, evs: list[Suspension | ChairChange]) -> None:
         for ev in evs:
             if isinstance(ev, ChairChange):
@@ -297,7 +364,7 @@ class _Builder:
             inc = self.el(parent, "incident", type="break", subtype="short" if ev.kind == "short" else "")
             desc = self.el(inc, "desc", xml_lang="nl")
             if ev.start or ev.end:
-                times = {"from": ev.start.isoformat() if ev.start else "", "to": ev.end.isoformat() if ev.end else ""}
+                times = {"from": self.when(ev.start), "to": self.when(ev.end)}
                 self.el(desc, "time", ev.text, **times)
             else:
                 desc.text = _clean(ev.text)
