@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,14 @@ def test_any_text_round_trips_through_csv_and_jsonl(paragraphs: list[str]) -> No
     v.turns[1].paragraphs = paragraphs
     assert json.loads(to_jsonl(v).splitlines()[1])["text"] == v.turns[1].text
     assert list(csv.DictReader(io.StringIO(to_csv(v), newline="")))[1]["text"] == v.turns[1].text
+
+
+def test_markdown_counts_agree_in_number() -> None:
+    v = make_verslag()
+    v.turns[4].paragraphs = ["Ja."]
+    v.meta.government = v.meta.government[:1]
+    md = to_markdown(v)
+    assert "1 woord)*" in md and not re.search(r"(?<!\d)1 woorden", md)
+    assert "- **Bewindspersoon:** De Vries" in md and "- **Commissie:** vaste commissie" in md
+    v.meta.committees.append("vaste commissie voor Financiën")
+    assert "- **Commissies:**" in to_markdown(v)

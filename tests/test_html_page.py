@@ -136,8 +136,9 @@ def test_header_facts() -> None:
     header = doc.xpath("//header")[0].text_content()
     for fact in ("Commissiedebat van 11 maart 2020", "Kamerstuk 12345, nr. 67", "16.04–19.24 uur",
                  "vaste commissie voor Digitale Zaken", "Pietersen", "Minister van Justitie en Veiligheid",
-                 "1 agendapunten"):
+                 "1 agendapunt"):
         assert fact in header
+    assert "1 agendapunten" not in header
     assert doc.xpath("//title")[0].text == "Commissiedebat van 11 maart 2020 — Kamerstuk 12345, nr. 67"
 
 

@@ -1,8 +1,13 @@
 """HTML for Jupyter (``_repr_html_``) and the presentation vocabulary shared by the research tools.
 
-The labels (phase, role, status names in Dutch), the speaker colours and the Dutch date are defined
-here once, so the notebook view, the debate page (:mod:`verslag.html_page`), the markdown export and
-the plots (:mod:`verslag.plot`) say the same thing in the same colour.
+The labels (phase, role, status names in Dutch), the section headings, the counted nouns (``1
+schorsing``, ``2 schorsingen``), the speaker colours and the Dutch date are defined here once, so the
+notebook view, the debate page (:mod:`verslag.html_page`), the markdown export and the plots
+(:mod:`verslag.plot`) say the same thing in the same colour.
+
+Language: the views are Dutch, the language of the reports. A section heading gives the Dutch term
+first and the English one in parentheses ("Sprekers (speakers)"), the same on the notebook view and on
+the debate page (:data:`HEADINGS`); labels, counts and table columns are Dutch only.
 """
 
 from __future__ import annotations
@@ -15,16 +20,23 @@ from verslag.model import Commitment, CommitmentStatus, Meta, Phase, Role, Speak
 __all__ = [
     "CHAIR_COLOUR",
     "FOLD_WORDS",
+    "HEADINGS",
+    "NOUNS",
     "PALETTE",
     "PHASE_LABELS",
     "ROLE_LABELS",
+    "SOURCE_LABELS",
     "STATUS_LABELS",
+    "amount",
     "commitment_html",
     "dutch_date",
     "event_slot",
+    "heading",
     "hhmm",
     "kamerstuk",
+    "kamerstuk_number",
     "meeting_title",
+    "noun",
     "phase_label",
     "speaker_colours",
     "speaker_heading",
@@ -60,6 +72,39 @@ STATUS_LABELS: dict[CommitmentStatus, str] = {
     CommitmentStatus.ADDED: "toegevoegd",
 }
 
+#: What a report was read from (``Verslag.source_format``), in Dutch: 'gemaakt met verslag uit PDF-tekst'.
+SOURCE_LABELS: dict[str, str] = {
+    "text": "PDF-tekst",
+    "ob-xml": "OB-XML",
+    "vlos": "VLOS-XML",
+    "model": "een Verslag-object",
+}
+
+#: Section headings: the Dutch term, then the English one (shown in parentheses).
+HEADINGS: dict[str, tuple[str, str]] = {
+    "speakers": ("Sprekers", "speakers"),
+    "phases": ("Termijnen", "phases"),
+    "commitments": ("Toezeggingen", "commitments"),
+    "timeline": ("Verloop", "timeline"),
+    "debate": ("Het debat", "turns"),
+}
+
+#: The Dutch nouns the views count, singular → plural: '1 schorsing', '2 schorsingen'.
+NOUNS: dict[str, str] = {
+    "agendapunt": "agendapunten",
+    "alinea": "alinea's",
+    "beurt": "beurten",
+    "bewindspersoon": "bewindspersonen",
+    "commissie": "commissies",
+    "interruptie": "interrupties",
+    "melding": "meldingen",
+    "schorsing": "schorsingen",
+    "spreekbeurt": "spreekbeurten",
+    "spreker": "sprekers",
+    "toezegging": "toezeggingen",
+    "woord": "woorden",
+}
+
 #: Speaker colours in order of first appearance: distinguishable, readable under white text, print-safe.
 PALETTE: tuple[str, ...] = (
     "#1f6fb2", "#c8553d", "#2a9d6f", "#8e5cb8", "#d18b00", "#3a8fa8",
@@ -74,6 +119,33 @@ _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 
 #: Above this many words a turn's text is folded in <details> in the notebook view.
 FOLD_WORDS = 120
+
+
+def noun(n: int, singular: str) -> str:
+    """Return the noun in the number that goes with ``n``: the singular for one, else its plural.
+
+    'schorsing' for 1, 'schorsingen' for 0 or 2 (from :data:`NOUNS`); capitalisation is kept
+    ('Commissie', 'Commissies'). Raises ``KeyError`` for a noun not in :data:`NOUNS`.
+    """
+    if n == 1:
+        return singular
+    plural = NOUNS[singular.lower()]
+    return plural[:1].upper() + plural[1:] if singular[:1].isupper() else plural
+
+
+def amount(n: int, singular: str, sep: str = ".") -> str:
+    """Return a count with its noun in the right number: ``1 schorsing``, ``26.159 woorden``.
+
+    ``sep`` groups the thousands (Dutch: a full stop; '' for none).
+    """
+    digits = f"{n:,}".replace(",", sep)
+    return f"{digits} {noun(n, singular)}"
+
+
+def heading(key: str) -> str:
+    """Return a section heading from :data:`HEADINGS` as HTML: the Dutch term, the English one in parentheses."""
+    nl, en = HEADINGS[key]
+    return f"{escape(nl)} <span lang=en>({escape(en)})</span>"
 
 
 def phase_label(phase: Phase | None) -> str:
@@ -100,11 +172,18 @@ def meeting_title(meta: Meta) -> str:
     return f"{kind} van {dutch_date(meta.date)}" if meta.date else kind
 
 
+def kamerstuk_number(meta: Meta) -> str:
+    """``26643, nr. 679``: the Kamerstuk number without the word; empty when the report has none."""
+    if not meta.dossier:
+        return ""
+    return meta.dossier + (f", nr. {meta.number}" if meta.number else "")
+
+
 def kamerstuk(meta: Meta) -> str:
-    """``Kamerstuk 26643, nr. 679``; empty when the report has no Kamerstuk number."""
+    """``Kamerstuk 26643, nr. 679``; the publication id when the report has no Kamerstuk number, else empty."""
     if not meta.dossier:
         return meta.identifier or ""
-    return f"Kamerstuk {meta.dossier}" + (f", nr. {meta.number}" if meta.number else "")
+    return f"Kamerstuk {kamerstuk_number(meta)}"
 
 
 def speaker_colours(v: Verslag) -> dict[str, str]:
@@ -150,13 +229,15 @@ _STYLE = (
 def _header(v: Verslag) -> str:
     m = v.meta
     facts = [
-        ("Kamerstuk", kamerstuk(m)),
+        ("Kamerstuk", kamerstuk_number(m)),
+        ("Publicatie", "" if m.dossier else m.identifier or ""),
         ("Vergaderjaar", m.year or ""),
-        ("Commissie", "; ".join(m.committees)),
+        (noun(len(m.committees), "Commissie"), "; ".join(m.committees)),
         ("Voorzitter", m.chair or ""),
         ("Griffier", m.clerk or ""),
         ("Tijd", "–".join(x for x in (hhmm(m.start), hhmm(m.end)) if x)),
-        ("Bewindspersonen", "; ".join(f"{g.name} ({g.office})" for g in m.government)),
+        (noun(len(m.government), "Bewindspersoon"), "; ".join(f"{g.name} ({g.office})" for g in m.government)),
+        ("Bron", SOURCE_LABELS.get(v.source_format, v.source_format)),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(val)}</td></tr>" for k, val in facts if val)
     return f"<h3>{_e(meeting_title(m))}</h3><table>{rows}</table>"
@@ -176,7 +257,7 @@ def _speakers(v: Verslag) -> str:
             f"<td class=n>{r['interruptions_made']}</td></tr>"
         )
     head = "<tr><th>Spreker</th><th>Fractie</th><th>Rol</th><th>Beurten</th><th>Woorden</th><th>Interrupties</th></tr>"
-    return f"<h4>Speakers (sprekers)</h4><table>{head}{''.join(rows)}</table>"
+    return f"<h4>{heading('speakers')}</h4><table>{head}{''.join(rows)}</table>"
 
 
 def _phases(v: Verslag) -> str:
@@ -192,7 +273,7 @@ def _phases(v: Verslag) -> str:
             f"<td class=n>{first}–{last}</td></tr>"
         )
     head = "<tr><th>Termijn</th><th>Beurten</th><th>Woorden</th><th>Regels</th></tr>"
-    return f"<h4>Phases (termijnen)</h4><table>{head}{''.join(rows)}</table>"
+    return f"<h4>{heading('phases')}</h4><table>{head}{''.join(rows)}</table>"
 
 
 def _commitment_row(c: Commitment, n: int | None = None) -> str:
@@ -214,9 +295,9 @@ _COMMITMENT_HEAD = "<tr>{num}<th>Toezegging</th><th>Door</th><th>Aan</th><th>Ter
 
 def _commitments(v: Verslag) -> str:
     if not v.commitments:
-        return "<h4>Commitments (toezeggingen)</h4><p class=muted>Geen toezeggingen gevonden.</p>"
+        return f"<h4>{heading('commitments')}</h4><p class=muted>Geen toezeggingen gevonden.</p>"
     rows = "".join(_commitment_row(c, i + 1) for i, c in enumerate(v.commitments))
-    return f"<h4>Commitments (toezeggingen)</h4><table>{_COMMITMENT_HEAD.format(num='<th>#</th>')}{rows}</table>"
+    return f"<h4>{heading('commitments')}</h4><table>{_COMMITMENT_HEAD.format(num='<th>#</th>')}{rows}</table>"
 
 
 def _fold(text: str, limit: int = FOLD_WORDS) -> str:
@@ -226,19 +307,20 @@ def _fold(text: str, limit: int = FOLD_WORDS) -> str:
         return _e(text)
     return (
         f"{_e(' '.join(words[:limit]))} <details style='display:inline'><summary>… "
-        f"({len(words) - limit} woorden meer)</summary>{_e(' '.join(words[limit:]))}</details>"
+        f"({amount(len(words) - limit, 'woord')} meer)</summary>{_e(' '.join(words[limit:]))}</details>"
     )
 
 
 def verslag_html(v: Verslag) -> str:
     """Show a report in a notebook: header, speakers with turn and word counts, phases, commitments."""
-    counts = (
-        f"<p class=muted>{len(v.turns)} spreekbeurten · {sum(t.words for t in v.turns)} woorden · "
-        f"{len(v.interruptions)} interrupties · {len(v.suspensions)} schorsingen · "
-        f"{len(v.commitments)} toezeggingen"
-        + (f" · {len(v.diagnostics)} meldingen" if v.diagnostics else "")
-        + "</p>"
-    )
+    counted = [
+        amount(len(v.turns), "spreekbeurt"),
+        amount(sum(t.words for t in v.turns), "woord"),
+        amount(len(v.interruptions), "interruptie"),
+        amount(len(v.suspensions), "schorsing"),
+        amount(len(v.commitments), "toezegging"),
+    ] + ([amount(len(v.diagnostics), "melding")] if v.diagnostics else [])
+    counts = f"<p class=muted>{' · '.join(counted)}</p>"
     return (
         f"{_STYLE}<div class=vsl>{_header(v)}{counts}{_speakers(v)}{_phases(v)}{_commitments(v)}</div>"
     )
@@ -248,14 +330,14 @@ def turn_html(t: Turn) -> str:
     """Show a turn in a notebook: speaker, phase, lines and words, and the text, folded when long."""
     sp = t.speaker
     who = _e(speaker_heading(sp)) + (f" <span class=muted>({_e(ROLE_LABELS[sp.role])})</span>")
-    info = f"{_e(phase_label(t.phase))} · regels {t.lines[0]}–{t.lines[1]} · {t.words} woorden"
+    info = f"{_e(phase_label(t.phase))} · regels {t.lines[0]}–{t.lines[1]} · {amount(t.words, 'woord')}"
     if t.words <= FOLD_WORDS:
         body = "".join(f"<p>{_e(p)}</p>" for p in t.paragraphs)
     else:
         first, rest = t.paragraphs[:1], t.paragraphs[1:]
         head = "".join(f"<p>{_fold(p)}</p>" for p in first)
         body = head + (
-            f"<details><summary>{len(rest)} alinea's meer</summary>"
+            f"<details><summary>{_e(amount(len(rest), 'alinea'))} meer</summary>"
             + "".join(f"<p>{_e(p)}</p>" for p in rest)
             + "</details>"
             if rest

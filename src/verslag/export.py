@@ -17,11 +17,13 @@ from typing import Any
 from verslag.display import (
     ROLE_LABELS,
     STATUS_LABELS,
+    amount,
     dutch_date,
     event_slot,
     hhmm,
     kamerstuk,
     meeting_title,
+    noun,
     phase_label,
     speaker_heading,
 )
@@ -98,11 +100,11 @@ def to_markdown(v: Verslag) -> str:
         ("Datum", dutch_date(m.date)),
         ("Tijd", "–".join(x for x in (hhmm(m.start), hhmm(m.end)) if x)),
         ("Vergaderjaar", m.year or ""),
-        ("Commissie", "; ".join(m.committees)),
+        (noun(len(m.committees), "Commissie"), "; ".join(m.committees)),
         ("Voorzitter", m.chair or ""),
         ("Griffier", m.clerk or ""),
         ("Aanwezig", ", ".join(m.members_present)),
-        ("Bewindspersonen", "; ".join(f"{g.name} ({g.office})" for g in m.government)),
+        (noun(len(m.government), "Bewindspersoon"), "; ".join(f"{g.name} ({g.office})" for g in m.government)),
     ]
     out += [f"- **{k}:** {_md(val)}" for k, val in facts if val]
     if m.agenda:
@@ -174,7 +176,7 @@ def _debate_md(v: Verslag) -> list[str]:
             out.append(">")  # the next turn of the same exchange: stay in the quote
         else:
             out.append("")
-        head = f"**{_cell(speaker_heading(t.speaker))}** *(regels {t.lines[0]}–{t.lines[1]}, {t.words} woorden)*"
+        head = f"**{_cell(speaker_heading(t.speaker))}** *(regels {t.lines[0]}–{t.lines[1]}, {amount(t.words, 'woord', '')})*"
         body = [head] + [x for p in t.paragraphs for x in ("", _md(" ".join(p.split())))]
         out += [quote + line if line else quote.rstrip() for line in body]
         for e in events.get(i, []):

@@ -19,12 +19,16 @@ from html import escape
 from verslag.display import (
     CHAIR_COLOUR,
     ROLE_LABELS,
+    SOURCE_LABELS,
     STATUS_LABELS,
+    amount,
     dutch_date,
     event_slot,
+    heading,
     hhmm,
     kamerstuk,
     meeting_title,
+    noun,
     phase_label,
     speaker_colours,
     speaker_heading,
@@ -163,10 +167,6 @@ def _e(x: object) -> str:
     return escape("" if x is None else str(x), quote=True)
 
 
-def _beurten(n: int) -> str:
-    return f"{n} beurt" if n == 1 else f"{n} beurten"
-
-
 def _n(x: int) -> str:
     """Format a number with the Dutch thousands separator: 12.345."""
     return f"{x:,}".replace(",", ".")
@@ -234,15 +234,15 @@ def _header(p: _Page) -> str:
                      f"vergaderjaar {m.year}" if m.year else "") if x
     )
     facts: list[tuple[str, str]] = [
-        ("Commissie" if len(m.committees) < 2 else "Commissies", "<br>".join(_e(c) for c in m.committees)),
+        (noun(len(m.committees), "Commissie"), "<br>".join(_e(c) for c in m.committees)),
         ("Voorzitter", _e(m.chair)),
         ("Griffier", _e(m.clerk)),
         ("Aanwezig", _e(", ".join(m.members_present))),
-        ("Bewindspersonen", "<br>".join(f"{_e(g.name)}, {_e(g.office)}" for g in m.government)),
+        (noun(len(m.government), "Bewindspersoon"), "<br>".join(f"{_e(g.name)}, {_e(g.office)}" for g in m.government)),
     ]
     if m.agenda:
         items = "".join(f"<li>{_e(a.text)}</li>" for a in m.agenda)
-        facts.append(("Agenda", f"<details><summary>{len(m.agenda)} agendapunten</summary><ul>{items}</ul></details>"))
+        facts.append(("Agenda", f"<details><summary>{amount(len(m.agenda), 'agendapunt')}</summary><ul>{items}</ul></details>"))
     dl = "".join(f"<dt>{k}</dt><dd>{val}</dd>" for k, val in facts if val)
     kind = _e((m.kind or "verslag").capitalize())
     return (
@@ -254,14 +254,14 @@ def _header(p: _Page) -> str:
 def _stats(p: _Page) -> str:
     v = p.v
     items = [
-        (len(v.turns), "spreekbeurten"),
-        (len(p.colours), "sprekers"),
-        (sum(t.words for t in v.turns), "woorden"),
-        (len(v.interruptions), "interrupties"),
-        (len(v.suspensions), "schorsingen"),
-        (len(v.commitments), "toezeggingen"),
+        (len(v.turns), "spreekbeurt"),
+        (len(p.colours), "spreker"),
+        (sum(t.words for t in v.turns), "woord"),
+        (len(v.interruptions), "interruptie"),
+        (len(v.suspensions), "schorsing"),
+        (len(v.commitments), "toezegging"),
     ]
-    return "<ul class=stats>" + "".join(f"<li><b>{_n(n)}</b>{label}</li>" for n, label in items) + "</ul>"
+    return "<ul class=stats>" + "".join(f"<li><b>{_n(n)}</b>{noun(n, word)}</li>" for n, word in items) + "</ul>"
 
 
 def _legend(p: _Page) -> str:
@@ -277,7 +277,7 @@ def _legend(p: _Page) -> str:
         who = name + (f" ({sp.party})" if sp.party else "")
         out.append(
             f"<li><button type=button data-sp='{p.keys[name]}' aria-pressed=false style='--c:{p.colours[name]}'>"
-            f"<span class=sw></span>{_e(who)} <small>{_e(ROLE_LABELS[sp.role])} · {_beurten(n)} · "
+            f"<span class=sw></span>{_e(who)} <small>{_e(ROLE_LABELS[sp.role])} · {amount(n, 'beurt')} · "
             f"{round(100 * w / total)}%</small></button></li>"
         )
     return "<ul class=legend aria-label='Sprekers'>" + "".join(out) + "</ul>"
@@ -305,7 +305,7 @@ def _timeline(p: _Page) -> str:
             cls += " mark" if i in p.marked and i in p.in_exchange and i not in p.groups else ""
             if i in p.groups:  # first turn of an exchange: the marker goes on it
                 cls += " ex mark"
-            title = f"{t.speaker.label} — {_n(t.words)} woorden, regels {t.lines[0]}–{t.lines[1]}"
+            title = f"{t.speaker.label} — {amount(t.words, 'woord')}, regels {t.lines[0]}–{t.lines[1]}"
             if i in p.in_exchange:
                 title += " (interruptie)"
             segs.append(
@@ -317,7 +317,7 @@ def _timeline(p: _Page) -> str:
         width = max(4.0, 100 * words / widest)
         rows.append(
             f"<div class=tl-row><a class=tl-label href='#phase-{k}'>{_e(phase_label(phase))}"
-            f"<small>{_beurten(len(idx))} · {_n(words)} woorden</small></a>"
+            f"<small>{amount(len(idx), 'beurt')} · {amount(words, 'woord')}</small></a>"
             f"<div class=tl-bar style='width:{width:.1f}%'>{''.join(segs)}</div></div>"
         )
     key = (
@@ -380,8 +380,8 @@ def _turns(p: _Page) -> str:
     for k, (phase, idx) in enumerate(p.runs()):
         words = sum(v.turns[i].words for i in idx)
         out.append(
-            f"<section id='phase-{k}'><h3>{_e(phase_label(phase))} <small>{_beurten(len(idx))} · "
-            f"{_n(words)} woorden</small></h3>"
+            f"<section id='phase-{k}'><h3>{_e(phase_label(phase))} <small>{amount(len(idx), 'beurt')} · "
+            f"{amount(words, 'woord')}</small></h3>"
         )
         group_end, deferred = -1, []
         for i in idx:
@@ -405,7 +405,7 @@ def _turns(p: _Page) -> str:
 def _commitments(p: _Page) -> str:
     v = p.v
     if not v.commitments:
-        return "<h2 id=toezeggingen>Toezeggingen</h2><p>Geen toezeggingen gevonden.</p>"
+        return f"<h2 id=toezeggingen>{heading('commitments')}</h2><p>Geen toezeggingen gevonden.</p>"
     rows = []
     for k, c in enumerate(v.commitments):
         deadline = ""
@@ -426,7 +426,7 @@ def _commitments(p: _Page) -> str:
         )
     head = "<tr><th>#</th><th>Toezegging</th><th>Door</th><th>Aan</th><th>Termijn</th><th>Status</th></tr>"
     return (
-        f"<h2 id=toezeggingen>Toezeggingen <small>{len(v.commitments)}</small></h2>"
+        f"<h2 id=toezeggingen>{heading('commitments')} <small>{len(v.commitments)}</small></h2>"
         f"<table class=commitments><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -445,7 +445,8 @@ def _tail(p: _Page) -> str:
         count = len(v.diagnostics) + len(v.unparsed)
         out.append(f"<details class=diag><summary>Meldingen van de parser ({count})</summary><ul>{items}</ul></details>")
     ident = _e(v.meta.identifier or kamerstuk(v.meta))
-    out.append(f"<footer>{ident} · gemaakt met verslag {_e(__version__)} uit {_e(v.source_format)}</footer>")
+    source = SOURCE_LABELS.get(v.source_format, v.source_format)
+    out.append(f"<footer>{ident} · gemaakt met verslag {_e(__version__)} uit {_e(source)}</footer>")
     return "".join(out)
 
 
@@ -456,8 +457,8 @@ def debate_page(v: Verslag) -> str:
     p = _Page(v)
     title = meeting_title(v.meta) + (f" — {kamerstuk(v.meta)}" if v.meta.dossier else "")
     body = (
-        f"{_header(p)}{_stats(p)}<h2 id=verloop>Verloop</h2>{_legend(p)}{_timeline(p)}"
-        f"{_commitments(p)}<h2 id=debat>Het debat</h2>{_turns(p)}{_tail(p)}"
+        f"{_header(p)}{_stats(p)}<h2 id=verloop>{heading('timeline')}</h2>{_legend(p)}{_timeline(p)}"
+        f"{_commitments(p)}<h2 id=debat>{heading('debate')}</h2>{_turns(p)}{_tail(p)}"
     )
     return (
         "<!DOCTYPE html>\n<html lang=nl><head><meta charset=utf-8>"
