@@ -19,36 +19,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import verslag
+from _lossless import assert_nothing_lost
 from verslag import strategies
-from verslag.source import CONTROL_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = (ROOT / "fixtures" / "kst-26643-679.txt").read_text(encoding="utf-8")
 MINI = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "text").glob("*.txt"))]
-
-
-# --- the no-loss oracle ---------------------------------------------------------------------------
-
-
-def squeeze(s: str) -> str:
-    """Drop whitespace and hyphens: the only characters layout clean-up may remove from text."""
-    return "".join(s.split()).replace("-", "")
-
-
-def expected_text(text: str, v: verslag.Verslag) -> str:
-    """The input as the model must account for it: normalised, without the footers it recorded."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
-    lines = CONTROL_RE.sub("", text).split("\n")
-    for f in v.furniture:
-        if f.kind == "footer":
-            line = lines[f.line - 1].rstrip()
-            assert line.endswith(f.text.rstrip()), (f, line)
-            lines[f.line - 1] = line[: len(line) - len(f.text.rstrip())]
-    return squeeze("\n".join(lines))
-
-
-def accounted_text(v: verslag.Verslag) -> str:
-    return squeeze("".join(text for _line, text in v.iter_text()))
 
 
 def check(text: str) -> verslag.Verslag | None:
@@ -60,10 +36,7 @@ def check(text: str) -> verslag.Verslag | None:
     except verslag.VerslagError as e:
         assert e.line >= 0 and e.column >= 0
         return None
-    got, want = accounted_text(v), expected_text(text, v)
-    if got != want:
-        k = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
-        raise AssertionError(f"text lost or added at {k}: model {got[k - 40 : k + 40]!r} input {want[k - 40 : k + 40]!r}")
+    assert_nothing_lost(text, v)
     return v
 
 

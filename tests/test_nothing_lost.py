@@ -14,56 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import verslag
-from verslag.source import CONTROL_RE
+from _lossless import accounted, assert_nothing_lost, expected, matches
 
 SEED_LINES = (Path(__file__).resolve().parent.parent / "fixtures" / "kst-26643-679.txt").read_text(
     encoding="utf-8"
 ).split("\n")
 
 EXAMPLES = int(os.environ.get("VERSLAG_LOST_EXAMPLES", "60"))
-
-
-#: Stands in the expected text for a line-end hyphen, which the parser may drop ('geschie-' + 'denis').
-OPTIONAL_HYPHEN = "\x00"
-
-
-def squeeze(s: str) -> str:
-    """Drop whitespace (layout clean-up may remove it anywhere)."""
-    return "".join(s.split())
-
-
-def accounted(v: verslag.Verslag) -> str:
-    return squeeze("".join(text for _line, text in v.iter_text()))
-
-
-def expected(text: str, v: verslag.Verslag) -> str:
-    """The input without the footer lines the model recorded as furniture (checked to be those lines),
-    each line-end hyphen marked as OPTIONAL_HYPHEN."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
-    lines = CONTROL_RE.sub("", text).split("\n")
-    for f in v.furniture:
-        if f.kind == "footer":  # a whole line, or the tail of one (a first page's footer)
-            line = lines[f.line - 1].rstrip()
-            assert line.endswith(f.text.rstrip())
-            lines[f.line - 1] = line[: len(line) - len(f.text.rstrip())]
-    for i, line in enumerate(lines):
-        line = line.rstrip()
-        if line.endswith("-"):
-            lines[i] = line[:-1] + OPTIONAL_HYPHEN
-    return squeeze("\n".join(lines))
-
-
-def matches(got: str, want: str) -> bool:
-    """Whether ``got`` is ``want`` with each OPTIONAL_HYPHEN either a '-' or nothing."""
-    parts = want.split(OPTIONAL_HYPHEN)
-    ends = {0}  # the positions in ``got`` where the text so far can end
-    for k, part in enumerate(parts):
-        if k:
-            ends |= {p + 1 for p in ends if got.startswith("-", p)}
-        ends = {p + len(part) for p in ends if got.startswith(part, p)}
-        if not ends:
-            return False
-    return len(got) in ends
 
 
 def check_no_loss(text: str) -> None:
@@ -74,8 +31,7 @@ def check_no_loss(text: str) -> None:
     except verslag.VerslagError as e:
         assert e.line >= 0
         return
-    got, want = accounted(v), expected(text, v)
-    assert matches(got, want), (got, want)
+    assert_nothing_lost(text, v)
 
 
 LINE_POOL = st.sampled_from(
