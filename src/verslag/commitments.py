@@ -237,7 +237,13 @@ _STOPWORD_TEXT = """de het een en van in op te dat die dit deze is zijn was ware
     antwoord punt betreft betrekking bijvoorbeeld binnen weken week maanden maand zomer spoedig snel daarover
     hierover erover ervan daarvan wanneer zich hebben zelf opdracht gebruik lid leden collega aanpassen aangepast
     kabinetsreactie"""
-STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+#: Words of deadlines: they say when, not what, so they never tell two items apart ('Dat wordt in het
+#: najaar.' is about the item just read out, not about another item due 'In het najaar').
+_DEADLINE_WORD_TEXT = """januari februari maart april mei juni juli augustus september oktober november december
+    voorjaar najaar lente herfst winter zomerreces kerstreces voorjaarsreces herfstreces meireces krokusreces
+    paasreces kerst kerstmis reces kwartaal halfjaar jaar jaren dag dagen werkdag werkdagen eind einde begin medio
+    uiterlijk zsm spoedig begrotingsbehandeling prinsjesdag voorjaarsnota miljoenennota"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split()) | frozenset(_DEADLINE_WORD_TEXT.split())
 
 
 # -- small helpers --------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ Strategies:
   toezeggingen with withdrawals, amendments and additions, in plain Dutch sentences.
   Phases, interruptions and commitments are filled in from the way the debate was built.
 * :func:`layouts` — a :class:`~verslag.render.Layout` (wrap width, hyphenation, pages, footers, ...).
-* :func:`pdf_texts` — ``(text, verslag)``: PDF text and the Verslag it must parse to (its
-  structure as :func:`verslag.structure.analyze` finds it in the true turns; see :func:`expected_parse`).
+* :func:`pdf_texts` — ``(text, verslag)``: PDF text and the Verslag it must parse to, with the
+  structure the debate was built with (see :func:`expected_parse`).
 * :func:`ob_xml` — ``(xml_bytes, verslag)``: an Officiële Bekendmakingen document and the Verslag
   :func:`verslag.read_xml` must give.
 
@@ -540,9 +540,10 @@ def _closing_list(draw: Draw, d: _Debate, gov: Sequence[Minister], members: Sequ
             else:
                 old = (c.deadline.text if c.deadline else "").casefold()
                 new = draw(st.sampled_from([x for x in DEADLINES if x.casefold() != old]))
-                t1 = d.say(_minister_speaker(g), [f"Dat wordt {new}."], phase)
-                amendment = f"het wordt {new}"
-                t2 = d.chair_says([f"{_cap(about)} wordt dus aangepast; {amendment}."], phase)
+                said = f"De brief over {subject[k]} komt {new}." if named else f"Dat wordt {new}."
+                t1 = d.say(_minister_speaker(g), [said], phase)
+                amendment = f"het wordt {new}."  # the words after 'aangepast;', as the chair says them
+                t2 = d.chair_says([f"{_cap(about)} wordt dus aangepast; {amendment}"], phase)
                 c.status = CommitmentStatus.AMENDED
                 c.amendment = amendment
                 c.deadline = Deadline(text=new)  # the item is now due when the amendment says
@@ -775,8 +776,10 @@ def expected_parse(v: Verslag, layout: Layout | None = None, *, analyze: bool = 
 
     That is ``v`` less what the layout cannot carry (without running footers the Kamerstuk
     number and the identifier are not printed, and the dossier comes only from the agenda), with
-    the phases, interruptions and commitments that :func:`verslag.structure.analyze` finds in its
-    turns (with ``analyze=False``: none).  ``verslag.compare(parse_text(text), expected)`` is empty.
+    its structure: for a report drawn from :func:`verslagen` the phases, interruptions and
+    commitments it was built with (see ``_keep_truth``); for a report without phases, what
+    :func:`verslag.structure.analyze` finds in its turns.  With ``analyze=False``: no structure.
+    ``verslag.compare(parse_text(text), expected)`` is empty.
     """
     lay = layout or Layout()
     w = without_structure(v)
@@ -787,7 +790,33 @@ def expected_parse(v: Verslag, layout: Layout | None = None, *, analyze: bool = 
         w.meta.dossier = max(set(dossiers), key=dossiers.count) if dossiers else None
     if analyze:
         _analyze(w)
+        if v.turns and all(t.phase is not None for t in v.turns):
+            _keep_truth(w, v)
     return w
+
+
+def _keep_truth(w: Verslag, v: Verslag) -> None:
+    """Put the structure ``v`` was built with on ``w`` (analysed): phases, interruptions, commitments.
+
+    What the construction does not decide comes from the analysis: the commitments made during the
+    debate (``candidates``) and which of them a listed commitment repeats, and the date a
+    deadline's words imply (:func:`verslag.deadlines.parse_deadline`, tested on its own).
+    """
+    from verslag.deadlines import parse_deadline
+
+    for a, b in zip(w.turns, v.turns, strict=True):
+        a.phase = b.phase
+    w.interruptions = [x.model_copy(deep=True) for x in v.interruptions]
+    found = {c.text: c for c in w.commitments}
+    truth = []
+    for c in v.commitments:
+        t = c.model_copy(deep=True)
+        if t.deadline is not None:
+            t.deadline = parse_deadline(t.deadline.text, v.meta.date) or t.deadline
+        same = found.get(t.text)
+        t.candidate = same.candidate if same is not None else None
+        truth.append(t)
+    w.commitments = truth
 
 
 @st.composite
@@ -811,6 +840,8 @@ def ob_xml(draw: Draw, reports: st.SearchStrategy[Verslag] | None = None) -> tup
     v = draw(reports if reports is not None else verslagen())
     want = without_structure(v)
     _analyze(want)
+    if v.turns and all(t.phase is not None for t in v.turns):
+        _keep_truth(want, v)
     return write_xml(without_structure(v)), want
 
 
