@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.cases import PATHOLOGICAL  # noqa: E402
+
 FIXTURE = ROOT / "fixtures" / "kst-26643-679.txt"
 
 
@@ -71,27 +74,7 @@ def pathological() -> None:
     print("   quadratic pass shows as a growth near 16× and a time per MB far above the fixture's")
     fixture = FIXTURE.read_text(encoding="utf-8")
     ref = best_of(lambda: verslag.parse_text(fixture)) / (len(fixture.encode()) / 1e6)
-    label = "De voorzitter:\n"
-    cases = {
-        "a line of prose, n×30 chars": lambda n: "Dit is een zin zonder einde en " * n,
-        "a line without spaces": lambda n: "x" * (30 * n),
-        "a line of colons": lambda n: ":" * (30 * n),
-        "a line of dashes": lambda n: "-" * (30 * n),
-        "n lines of colons": lambda n: "\n".join(":" * (i % 50 + 1) for i in range(n)),
-        "n lines of colons, in a turn": lambda n: label + "\n".join(":" * (i % 50 + 1) for i in range(n)),
-        "n lines ending in ':'": lambda n: "\n".join(f"De heer Van der Staaij van de {i}:" for i in range(n)),
-        "n '– ' item lines": lambda n: label + "\n".join("– " + "- " * (i % 40) for i in range(n)),
-        "n hyphenated line ends": lambda n: label + "\n".join(["geschie-", "denis"] * (n // 2)),
-        "n labels in a row": lambda n: "\n".join(["De heer Van der Staaij (SGP):"] * n),
-        "labels of 60 name parts": lambda n: "\n".join(
-            ["De heer " + " ".join(["Van der"] * 30) + " Staaij (SGP):", "Ja."] * (n // 2)),
-        "labels of 60 name parts, in a turn": lambda n: label + "\n".join(
-            ["De heer " + " ".join(["Van der"] * 30) + " Staaij (SGP):", "Ja."] * (n // 2)),
-        "unclosed '(' in labels": lambda n: label + "\n".join(["De heer Van der Staaij (SGP (SGP (SGP"] * n),
-        "footers only": lambda n: "\n".join(["Tweede Kamer, vergaderjaar 2019–2020, 26 643, nr. 679 14", ""] * n),
-        "suspension look-alikes": lambda n: label + "\n".join(["De vergadering wordt van 17.25 uur tot"] * n),
-        "page-start labels": lambda n: "\n".join([" De voorzitter: "] * n),
-    }
+    cases = PATHOLOGICAL
     n = 1000
     print(f"   fixture: {ref:.2f} s/MB;  n = {n:,}")
     print(f"   {'input':<36} {'MB at 4n':>8} {'s at n':>7} {'s at 4n':>8} {'growth':>7} {'s/MB':>7}")
