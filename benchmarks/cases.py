@@ -36,7 +36,11 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     + "Ik heb de volgende toezeggingen genoteerd.\n"
     + "\n".join("– De Minister stuurt voor de zomer een brief over " + "de zaak " * (i % 20) for i in range(n)),
     "hand-overs and interruptions": lambda n: "\n\n".join(
-        ["De voorzitter:\nEr is een interruptie van de heer Van der Staaij.",
-         "De heer Van der Staaij (SGP):\nIn de ellenboog!", "Minister Grapperhaus:\nDank u wel."] * (n // 3)
-    ),  # fmt: skip
+        [
+            "De voorzitter:\nEr is een interruptie van de heer Van der Staaij.",
+            "De heer Van der Staaij (SGP):\nIn de ellenboog!",
+            "Minister Grapperhaus:\nDank u wel.",
+        ]
+        * (n // 3)
+    ),
 }
