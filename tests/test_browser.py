@@ -18,6 +18,7 @@ Without Chromium the tests are skipped, except in CI (``CI=true``), where they f
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -137,10 +138,8 @@ class Browser:
         return Tab(self, target, session)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             self.send("Browser.close")
-        except (RuntimeError, TimeoutError, OSError):
-            pass
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
