@@ -72,6 +72,50 @@ def test_commitment_rows_flatten_the_deadline() -> None:
     assert rows[3]["by"] is None and rows[3]["line_start"] is None
 
 
+#: What issue 6 asks of every row: who (name, party, role), the phase, word counts and source lines.
+REQUIRED = {
+    "turns": {"speaker", "party", "role", "phase", "words", "line_start", "line_end"},
+    "interruptions": {"interrupter", "interrupter_party", "interrupter_role", "host", "host_party", "host_role",
+                      "phase", "words", "line_start", "line_end"},
+    "commitments": {"by", "by_party", "by_role", "by_office", "to", "to_party", "to_role", "phase", "words",
+                    "line_start", "line_end"},
+    "speakers": {"speaker", "party", "role", "first_phase", "words", "line_start", "line_end"},
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_names_people_with_party_and_role_and_gives_phase_words_and_lines(kind: str) -> None:
+    assert set(IDS) | REQUIRED[kind] <= set(COLUMNS[kind])
+    # The columns of before stay first and in order: code that picks columns by position keeps working.
+    assert COLUMNS[kind][: len(IDS)] == IDS
+
+
+def test_commitment_rows_give_the_role_and_party_of_both_sides() -> None:
+    v = make_verslag()
+    rows = v.to_records("commitments")
+    assert (rows[0]["by"], rows[0]["by_role"], rows[0]["by_party"], rows[0]["by_office"]) == (
+        "De Vries", "minister", None, "Minister van Justitie en Veiligheid")
+    assert (rows[0]["to"], rows[0]["to_role"], rows[0]["to_party"]) == ("Bakker", "member", "D66")
+    assert (rows[1]["by"], rows[1]["by_role"]) == ("Smit", "state_secretary")
+    assert (rows[1]["to"], rows[1]["to_role"], rows[1]["to_party"]) == ("Van Dijk", "member", "GroenLinks")
+    assert rows[3]["by"] is None and rows[3]["by_role"] is None and rows[3]["to_role"] is None
+    # A bewindspersoon who never speaks still has a role: the office in the header says it.
+    v.turns = [t for t in v.turns if t.speaker.name != "Smit"]
+    rows = v.to_records("commitments")
+    assert (rows[1]["by_role"], rows[1]["by_office"]) == ("state_secretary", "Staatssecretaris van Economische Zaken en Klimaat")
+    # A member who speaks with a party gives it for `by` as well (e.g. a commitment by a rapporteur).
+    v.commitments[3].by = "Bakker"
+    assert (v.to_records("commitments")[3]["by_role"], v.to_records("commitments")[3]["by_party"]) == ("member", "D66")
+
+
+def test_speaker_rows_give_the_phase_they_first_speak_in() -> None:
+    by_name = {r["speaker"]: r for r in make_verslag().to_records("speakers")}
+    assert by_name["Jansen"]["first_phase"] == "opening"
+    assert by_name["Bakker"]["first_phase"] == "members_first_term"
+    assert by_name["De Vries"]["first_phase"] == "government_first_term"
+    assert {r["first_phase"] for r in make_verslag(structure=False).to_records("speakers")} == {None}
+
+
 def test_speaker_rows_add_up() -> None:
     v = make_verslag()
     rows = v.to_records("speakers")

@@ -3,8 +3,10 @@
 :func:`to_records` needs nothing but the standard library; :func:`to_frame` and :func:`frame` build
 pandas DataFrames (the optional extra ``verslag[pandas]``). Every row starts with the report's
 identifiers (``report``, ``dossier``, ``number``, ``date``, ``meeting_kind``) so rows of many reports
-can be stacked and still be told apart. The columns of each kind are fixed (:data:`COLUMNS`), also
-for a report without any rows of that kind.
+can be stacked and still be told apart. Every kind names its people with their party and role, and
+gives the phase (termijn), word counts and source lines (see ``docs/research.md`` for each column).
+The columns of each kind are fixed (:data:`COLUMNS`), also for a report without any rows of that kind;
+columns are only ever added at the end, so code that selects columns by name keeps working.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "commitments": (
         *ID_COLUMNS, "commitment", "text", "by", "by_office", "to", "to_party", "status", "deadline",
         "deadline_date", "deadline_precision", "amendment", "words", "phase", "turns", "line_start", "line_end",
+        "by_role", "by_party", "to_role",
     ),
     "speakers": (
         *ID_COLUMNS, "speaker", "party", "role", "office", "turns", "words", "interruptions_made",
         "interruptions_received", "commitments_made", "commitments_received", "first_turn", "line_start", "line_end",
+        "first_phase",
     ),
 }
 
@@ -76,6 +80,22 @@ def _roles(v: Verslag) -> dict[str, str]:
             out.setdefault(t.speaker.name, t.speaker.role.value)
     for t in v.turns:
         out.setdefault(t.speaker.name, t.speaker.role.value)
+    return out
+
+
+def _person_roles(v: Verslag) -> dict[str, str]:
+    """Surname → role, from the turns (:func:`_roles`), else from the office in the header.
+
+    A bewindspersoon listed as present but never speaking still has a role: 'Minister van ...' is a
+    minister, 'Staatssecretaris van ...' a state secretary.
+    """
+    out = _roles(v)
+    for g in v.meta.government:
+        office = g.office.strip().lower()
+        if office.startswith("minister"):
+            out.setdefault(g.name, Role.MINISTER.value)
+        elif office.startswith("staatssecretaris"):
+            out.setdefault(g.name, Role.STATE_SECRETARY.value)
     return out
 
 
@@ -136,7 +156,7 @@ def _interruption_rows(v: Verslag, ids: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _commitment_rows(v: Verslag, ids: dict[str, Any]) -> list[dict[str, Any]]:
-    parties, offices = _parties(v), _offices(v)
+    parties, offices, roles = _parties(v), _offices(v), _person_roles(v)
     rows = []
     for k, c in enumerate(v.commitments):
         turns = [v.turns[i] for i in c.turns if 0 <= i < len(v.turns)]
@@ -149,6 +169,8 @@ def _commitment_rows(v: Verslag, ids: dict[str, Any]) -> list[dict[str, Any]]:
             "words": len(c.text.split()), "phase": _value(turns[0].phase) if turns else None, "turns": len(c.turns),
             "line_start": min((t.lines[0] for t in turns), default=None),
             "line_end": max((t.lines[1] for t in turns), default=None),
+            "by_role": roles.get(c.by) if c.by else None, "by_party": parties.get(c.by) if c.by else None,
+            "to_role": roles.get(c.to) if c.to else None,
         })
     return rows
 
@@ -173,7 +195,7 @@ def _speaker_rows(v: Verslag, ids: dict[str, Any]) -> list[dict[str, Any]]:
                 "turns": 0, "words": 0, "interruptions_made": made[sp.name] if counted else 0,
                 "interruptions_received": received[sp.name] if counted else 0,
                 "commitments_made": by[sp.name] if counted else 0, "commitments_received": to[sp.name] if counted else 0,
-                "first_turn": i, "line_start": t.lines[0], "line_end": t.lines[1],
+                "first_turn": i, "line_start": t.lines[0], "line_end": t.lines[1], "first_phase": _value(t.phase),
             }
         row["turns"] += 1
         row["words"] += t.words
