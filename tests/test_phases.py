@@ -173,3 +173,116 @@ def test_analyze_never_raises_and_keeps_invariants(spec):
     for c in r.commitments:
         assert all(0 <= k < n for k in c.turns)
         assert c.candidate is None or 0 <= c.candidate < len(r.candidates)
+
+
+SHORT_DEBATE_HEADER = """\
+De vaste commissie voor Financiën heeft op 3 februari 2021 overleg gevoerd met de heer Hoekstra, Minister van \
+Financiën, en de heer Snel, Staatssecretaris van Financiën, over:
+– de brief van de Minister van Financiën d.d. 1 februari 2021 inzake de toeslagen (Kamerstuk 31 066, nr. 900).
+
+Voorzitter: Agema
+Griffier: Post
+
+Aanwezig zijn drie leden der Kamer, te weten: Agema, Omtzigt en Westerveld,
+
+en de heer Hoekstra, Minister van Financiën, en de heer Snel, Staatssecretaris van Financiën.
+
+Aanvang 10.00 uur.
+
+"""
+
+
+def test_short_answers_after_a_suspension_and_a_second_round_announced_by_name():
+    """Short turns everywhere: the boundaries come from what happens, not from word counts.
+
+    'gaat uw gang met uw inbreng' hands over; the bewindspersoon who thanks for the questions after
+    the suspension answers; 'We gaan naar de tweede ronde. Meneer Omtzigt.' opens the tweede termijn.
+    """
+    body = """De voorzitter:
+Goedemorgen. Het woord is aan de heer Omtzigt.
+
+De heer Omtzigt (Lid Omtzigt):
+Dank u wel. Ik heb drie vragen over de toeslagen.
+
+Mevrouw Westerveld (GroenLinks):
+Is de heer Omtzigt het met mij eens dat het te traag gaat?
+
+De heer Omtzigt (Lid Omtzigt):
+Zeker.
+
+De voorzitter:
+Mevrouw Westerveld, gaat uw gang met uw inbreng.
+
+Mevrouw Westerveld (GroenLinks):
+Ik sluit mij aan bij de vragen. Ik heb er nog een.
+
+De voorzitter:
+We schorsen tien minuten en dan gaan we luisteren naar de beantwoording.
+
+De vergadering wordt van 10.30 uur tot 10.40 uur geschorst.
+
+Minister Hoekstra:
+Dank voor de vragen. Ik begin met de heer Omtzigt.
+
+De heer Omtzigt (Lid Omtzigt):
+Maar dat is niet mijn vraag.
+
+Minister Hoekstra:
+Dan kom ik daar schriftelijk op terug; ik zal u voor 1 april een brief sturen.
+
+De voorzitter:
+Dank. We gaan naar de tweede ronde. Meneer Omtzigt.
+
+De heer Omtzigt (Lid Omtzigt):
+Dank. Nog één vraag.
+
+De voorzitter:
+Het woord is aan de Minister.
+
+Minister Hoekstra:
+Het antwoord op die vraag is ja.
+
+De voorzitter:
+Ik sluit de vergadering.
+
+Sluiting 11.00 uur.
+"""
+    r = verslag.parse_text(SHORT_DEBATE_HEADER + body)
+    assert phases(r) == [
+        "opening", "members_first_term", "members_first_term", "members_first_term", "members_first_term",
+        "members_first_term", "members_first_term", "government_first_term", "government_first_term",
+        "government_first_term", "members_second_term", "members_second_term", "members_second_term",
+        "government_second_term", "closing",
+    ]  # fmt: skip
+    assert [(x.interrupter, x.host, x.turns) for x in r.interruptions] == [
+        ("Westerveld", "Omtzigt", [2, 3]),
+        ("Omtzigt", "Hoekstra", [8, 9]),
+    ]
+
+
+def test_a_bare_name_grants_an_interruption_even_before_the_members_own_inbreng():
+    body = """De voorzitter:
+Welkom. Het woord is aan de heer Omtzigt.
+
+De heer Omtzigt (Lid Omtzigt):
+Dank u wel, voorzitter. Ik heb drie vragen over de toeslagen en de hersteloperatie.
+
+De voorzitter:
+Mevrouw Westerveld.
+
+Mevrouw Westerveld (GroenLinks):
+Is de heer Omtzigt het met mij eens dat het te traag gaat?
+
+De heer Omtzigt (Lid Omtzigt):
+Zeker.
+
+De voorzitter:
+Dank u wel. Dan geef ik nu het woord aan mevrouw Westerveld.
+
+Mevrouw Westerveld (GroenLinks):
+Ik sluit mij aan bij de vragen.
+"""
+    r = verslag.parse_text(SHORT_DEBATE_HEADER + body)
+    assert [(x.interrupter, x.host, x.turns, x.announced) for x in r.interruptions] == [
+        ("Westerveld", "Omtzigt", [3, 4], True)
+    ]

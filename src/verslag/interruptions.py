@@ -173,8 +173,9 @@ def _chair_flags(turns: Sequence[Turn], chairs: Sequence[int], speaker: str, peo
 def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], *, fresh: bool) -> bool:
     """Whether the member the chair names at turn ``chair`` then gives an inbreng (not a question).
 
-    A member who has not yet held the floor in this term is given it for their inbreng, however
-    short ('Dan is het woord aan de heer Nijboer.' in a tweede termijn), as is anyone named after
+    A member who has not yet held the floor in this term and is given it explicitly is given it for
+    their inbreng, however short ('Dan is het woord aan de heer Nijboer.' in a tweede termijn; a
+    bare 'Mevrouw Buitenweg.' may grant an interruption), as is anyone named after
     the chair thanks the floor holder ('Dank u wel. Dan geef ik nu het woord aan de heer Van
     Nispen.'), which closes that speech.  Otherwise an inbreng opens with thanks or 'Voorzitter.',
     or is long; a question goes straight to the point.
@@ -222,7 +223,7 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 # The floor passes to someone of the phase's kind; in a members' term also to the
                 # government about to answer (what members say before the answer is procedural).
                 passes = target_kind == holder_kind or (holder_kind == "member" and target_kind == "government")
-                fresh = fold(target) not in st.held
+                fresh = fold(target) not in st.held and target in ft.explicit
                 if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds, fresh=fresh):
                     passes = False  # 'Ik geef het woord aan mevrouw Ouwehand.' for a question: an interruption
                 if passes and not _same(target, st.holder):

@@ -9,8 +9,10 @@ The boundaries are found from what happens, never from turn counts:
 * ``members_first_term`` starts at the first member's inbreng: the first member given the floor
   by the chair, or the first long member turn;
 * ``government_first_term`` starts at the first *answer* of a bewindspersoon: a turn after the
-  chair gave that bewindspersoon (or 'de bewindspersonen') the floor, or a long turn.  A short
-  remark of a bewindspersoon during a member's inbreng does not start it;
+  chair gave that bewindspersoon (or 'de bewindspersonen', 'de beantwoording') the floor, a turn
+  that opens by thanking for the questions ('Dank voor de vragen.'), the first turn after a
+  suspension, or a long turn.  A short remark of a bewindspersoon during a member's inbreng does
+  not start it;
 * ``members_second_term`` starts at the chair's turn announcing the tweede termijn (followed by the
   member it gives the floor, or by a member who speaks at some length), or else at the first member turn that opens a run of inbrengen of at least
   two members before the government speaks again;
@@ -77,7 +79,7 @@ SENTENCE_BACK_RE = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
 #: The chair gives the floor.  'Het woord is aan de heer Amhaouch van de CDA-fractie.' /
 #: 'Dan kijken we naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties voor zijn beantwoording.' /
 #: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo' /
-#: 'Ik geef als eerste het woord aan mevrouw Westerveld.'
+#: 'Ik geef als eerste het woord aan mevrouw Westerveld.' / 'Mevrouw Westerveld, gaat uw gang met uw inbreng.'
 HANDOVER_RE = regex.compile(
     r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
         |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:aan|voor)
@@ -89,6 +91,7 @@ HANDOVER_RE = regex.compile(
         |(?:de\s+)?beurt\s+(?:is\s+)?aan
         |voor\s+(?:zijn|haar|de)\s+beantwoording
         |geef\s+ik\s+(?:\S+\s+){1,6}het\s+woord
+        |gaat\s+uw\s+gang\s+(?:met|voor)\s+(?:uw|haar|zijn)\s+(?:inbreng|betoog|termijn|beantwoording)
         |mag\s+(?:\S+\s+){1,6}beginnen
         |gelegenheid\s+(?:\S+\s+){0,2}(?:krijgen|krijgt|geven|geef|voor\s+een\s+nabrander))""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -118,10 +121,12 @@ THANKS_OPENING_RE = regex.compile(
     r"^\s*(?:(?:dank\s+u|dank\s+je|hartelijk\s+dank)(?:\s+wel|\s+zeer)?|dank)\s*[.,!]", regex.IGNORECASE
 )
 
-#: The government as a whole: 'Kunnen de bewindspersonen meteen antwoorden?'
+#: The government as a whole: 'Kunnen de bewindspersonen meteen antwoorden?' /
+#: 'We schorsen tien minuten en dan gaan we luisteren naar de beantwoording.'
 GOVERNMENT_WORDS_RE = regex.compile(
-    r"\b(?:de\s+bewindsperso(?:o|ne)n|de\s+bewindslieden|het\s+kabinet|de\s+regering|de\s+ministers)\b",
-    regex.IGNORECASE,
+    r"""\b(?:de\s+bewindsperso(?:o|ne)n|de\s+bewindslieden|het\s+kabinet|de\s+regering|de\s+ministers
+        |(?:naar|met|aan)\s+de\s+beantwoording|de\s+beantwoording\s+(?:van|door)\s+(?:de\s+)?(?:kabinet|bewinds|regering))""",
+    regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: Words that make a chair's sentence about an interruption, not a hand-over: 'Er is een interruptie van …'.
@@ -195,25 +200,32 @@ class FloorTargets:
     names: tuple[str, ...] = ()
     government: bool = False
     any_handover: bool = False
+    #: Those named in an explicit hand-over ('Het woord is aan …'), not by a bare name ('Mevrouw Buitenweg.'),
+    #: which also grants an interruption.
+    explicit: tuple[str, ...] = ()
 
 
 def floor_targets(text: str, people: Roster) -> FloorTargets:
     """Whom the chair gives the floor in ``text`` ('Het woord is aan de heer Amhaouch' → Amhaouch)."""
     names: dict[str, None] = {}
+    explicit: dict[str, None] = {}
     government = False
     seen = False
     for s in sentences(text):
         if NOT_A_HANDOVER_RE.search(s):
             continue
-        if not (HANDOVER_RE.search(s) or BARE_NAME_RE.match(s)):
+        handover = HANDOVER_RE.search(s) is not None
+        if not (handover or BARE_NAME_RE.match(s)):
             continue
         seen = True
         for m in people.find(s):
             if m.resolution is not None:
                 names.setdefault(m.resolution.name, None)
+                if handover:
+                    explicit.setdefault(m.resolution.name, None)
         if GOVERNMENT_WORDS_RE.search(s):
             government = True
-    return FloorTargets(tuple(names), government, seen)
+    return FloorTargets(tuple(names), government, seen, tuple(explicit))
 
 
 @dataclass
@@ -271,20 +283,45 @@ def _handed_to(i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people:
     return FloorTargets(tuple(names), gov, any_h)
 
 
-def _is_answer(i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> bool:
+#: A bewindspersoon opens an answer by thanking the members: 'Dank voor de vragen.' /
+#: 'Dank u wel, voorzitter. Dank ook aan de leden voor hun inbreng.' / 'Veel dank voor alle vragen die zijn gesteld.'
+ANSWER_OPENING_RE = regex.compile(
+    r"""^(?:[^.?!]{0,40}[.!,]\s*)?(?:(?:heel\s+|veel\s+|hartelijk\s+)?dank(?:\s+u\s+wel|\s+je\s+wel)?
+        (?:\s+ook)?(?:\s+aan\s+de\s+(?:leden|Kamerleden|commissie|Kamer))?\s+(?:voor|van)\s+
+        (?:de|alle|uw|jullie|hun|al\s+die|deze)\s+(?:\w+\s+){0,2}(?:vragen|inbreng|inbrengen|opmerkingen))""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _is_answer(
+    i: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster, after_break: frozenset[int] = frozenset()
+) -> bool:
+    """Whether turn ``i`` starts a bewindspersoon's answer (see the module docstring)."""
     t = turns[i]
     if kinds[i] != "government":
         return False
     if has_words(t, ANSWER_MIN_WORDS):
         return True
+    first = t.paragraphs[0] if t.paragraphs else ""
+    if ANSWER_OPENING_RE.match(first):
+        return True  # 'Dank voor de vragen. Ik begin met de heer Omtzigt.'
+    if i in after_break and has_words(t, ANSWER_AFTER_HANDOVER_MIN_WORDS):
+        return True  # the first word after a suspension (to prepare the answers) is the government's
     ft = _handed_to(i, turns, kinds, people)
     given = fold(t.speaker.name) in {fold(n) for n in ft.names} or ft.government
     return given and has_words(t, ANSWER_AFTER_HANDOVER_MIN_WORDS)
 
 
-def _first_answer(start: int, stop: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> int | None:
+def _first_answer(
+    start: int,
+    stop: int,
+    turns: Sequence[Turn],
+    kinds: Sequence[TurnKind],
+    people: Roster,
+    after_break: frozenset[int] = frozenset(),
+) -> int | None:
     for i in range(start, stop):
-        if _is_answer(i, turns, kinds, people):
+        if _is_answer(i, turns, kinds, people, after_break):
             return i
     return None
 
@@ -377,8 +414,10 @@ def plan_phases(v: Verslag, people: Roster | None = None) -> PhasePlan:
     if n == 0:
         return p
     p.members_first = _members_first(turns, kinds, people)
+    # The first turn after a suspension, if nobody but the chair speaks before it.
+    after_break = frozenset(s.after_turn + 1 for s in v.suspensions if 0 <= s.after_turn + 1 < n)
     p.government_first = _first_answer((p.members_first or 0) + 1 if p.members_first is not None else 0, n,
-                                       turns, kinds, people)
+                                       turns, kinds, people, after_break)
     last_start = p.government_first if p.government_first is not None else p.members_first
     if p.government_first is not None:
         p.commitments = find_list_start(v, p.government_first + 1)
@@ -386,7 +425,7 @@ def plan_phases(v: Verslag, people: Roster | None = None) -> PhasePlan:
         p.members_second = _members_second(p.government_first + 1, stop, turns, kinds, people)
         if p.members_second is not None:
             last_start = p.members_second
-            p.government_second = _first_answer(p.members_second + 1, stop, turns, kinds, people)
+            p.government_second = _first_answer(p.members_second + 1, stop, turns, kinds, people, after_break)
             if p.government_second is not None:
                 last_start = p.government_second
     if p.commitments is not None:
