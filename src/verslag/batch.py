@@ -21,7 +21,7 @@ from verslag import errors
 from verslag.errors import InternalError, VerslagError
 from verslag.model import Verslag
 
-__all__ = ["BatchFailure", "parse_many", "run_batch"]
+__all__ = ["BatchFailure", "is_hidden", "parse_many", "run_batch", "select_files", "truncate_torn_tail"]
 
 T = TypeVar("T")
 
@@ -194,20 +194,113 @@ def _batch_chunk(items: Sequence[str]) -> list[tuple[str, BatchFailure | None]]:
     return out
 
 
-def _done_keys(out: Path) -> set[str]:
-    """Return the paths already recorded in ``out`` (a torn last line is ignored and will be redone)."""
-    done: set[str] = set()
+#: Bytes read at a time when looking back from the end of the output for the last complete line.
+TAIL_BLOCK = 1 << 16
+
+
+def is_hidden(rel: Path) -> bool:
+    """Whether a path relative to the batch folder is hidden: a part of it starts with a dot.
+
+    '.git/config', '.DS_Store', 'a/.~lock.verslag.txt#' are hidden; 'a/verslag.txt' is not.
+    """
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def select_files(folder: Path, pattern: str = "*", exclude: Iterable[Path] = ()) -> list[Path]:
+    """The files the batch command takes from ``folder``: ``pattern`` matched at every depth, sorted.
+
+    The pattern is a glob matched as :meth:`pathlib.Path.rglob` does, in ``folder`` and all its
+    subfolders: ``*`` takes every file, ``*.xml`` every XML file, ``2020/*.txt`` the text files in every
+    folder named 2020. Hidden files and the files in hidden folders (:func:`is_hidden`) are skipped, and
+    so are the paths in ``exclude`` (the output file).
+    """
+    skip = {p.resolve() for p in exclude}
+    return sorted(
+        p for p in folder.rglob(pattern)
+        if p.is_file() and not is_hidden(p.relative_to(folder)) and p.resolve() not in skip
+    )
+
+
+def truncate_torn_tail(out: Path) -> int:
+    """Cut a torn last line (a run killed mid-write) off ``out``; return the number of bytes removed.
+
+    Only the end of the file is read: it seeks back from the end in blocks of :data:`TAIL_BLOCK`
+    bytes to the last newline, so a file of any size costs one block when it is whole.
+    """
     if not out.exists():
-        return done
-    with out.open(encoding="utf-8", errors="replace") as f:
+        return 0
+    with out.open("r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return 0
+        end = size
+        keep = 0
+        while end > 0:
+            start = max(0, end - TAIL_BLOCK)
+            f.seek(start)
+            block = f.read(end - start)
+            nl = block.rfind(b"\n")
+            if nl >= 0:
+                keep = start + nl + 1
+                break
+            end = start
+        f.truncate(keep)
+        return size - keep
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    """The JSON object of one output line, or None when the line is not one of ours."""
+    try:
+        rec = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(rec, dict) and isinstance(rec.get("path"), str) and ("verslag" in rec or "error" in rec):
+        return rec
+    return None
+
+
+def _scan(out: Path) -> tuple[set[str], set[str], int]:
+    """Read ``out`` line by line (never all of it at once) and sort its records.
+
+    Returns the paths parsed successfully, the paths recorded only as failed, and the number of lines
+    that are not records (to be dropped). A path with both kinds of record counts as parsed.
+    """
+    done: set[str] = set()
+    failed: set[str] = set()
+    broken = 0
+    if not out.exists():
+        return done, failed, broken
+    with out.open("rb") as f:
         for line in f:
-            try:
-                rec = json.loads(line)
-            except ValueError:
+            if not line.strip():
                 continue
-            if isinstance(rec, dict) and isinstance(rec.get("path"), str):
+            rec = _record(line)
+            if rec is None:
+                broken += 1
+            elif "verslag" in rec:
                 done.add(rec["path"])
-    return done
+            else:
+                failed.add(rec["path"])
+    return done, failed - done, broken
+
+
+def _compact(out: Path, drop: set[str]) -> None:
+    """Rewrite ``out`` without the error records of the paths in ``drop`` and without broken lines.
+
+    The new file is written next to the old one and put in its place in one step, so a kill during
+    the rewrite leaves the old file whole.
+    """
+    tmp = out.with_name(f".{out.name}.compact")
+    with out.open("rb") as src, tmp.open("wb") as dst:
+        for line in src:
+            rec = _record(line)
+            if rec is None or ("error" in rec and "verslag" not in rec and rec["path"] in drop):
+                continue
+            dst.write(line if line.endswith(b"\n") else line + b"\n")
+    os.replace(tmp, out)
 
 
 class _Progress:
@@ -259,30 +352,35 @@ def run_batch(
     chunk: int = DEFAULT_CHUNK,
     stderr: TextIO | None = None,
 ) -> int:
-    """Parse the files of ``folder`` matching ``pattern`` into the JSON Lines file ``out``.
+    """Parse the files of ``folder`` and its subfolders that match ``pattern`` into the JSON Lines file ``out``.
 
     Each line is ``{"path": ..., "verslag": {...}}`` or ``{"path": ..., "error": {"type", "line",
-    "column", "message"}}``, with the path relative to ``folder``.  Lines are appended and flushed
-    one by one; files whose path is already in ``out`` are skipped, so an interrupted run can be
-    rerun.  The failures are listed at the end (file, line, message).  Returns 0 when every file
+    "column", "message"}}``, with the path relative to ``folder``; the files are chosen by
+    :func:`select_files` (recursive, hidden files skipped). Lines are appended and flushed one by one.
+
+    Rerunning resumes: a file already parsed successfully is skipped, a file that failed is parsed
+    again (its old error line is removed, so each path has one line), and a line torn by a killed
+    run is cut off first (:func:`truncate_torn_tail`), so the output stays valid JSON Lines. The
+    failures of the run are listed at the end (file, line, message). Returns 0 when every file
     parsed, 1 when some failed.
     """
     err = stderr if stderr is not None else sys.stderr
     folder = Path(folder)
     out = Path(out)
-    files = sorted(p for p in folder.glob(pattern) if p.is_file() and p.resolve() != out.resolve())
-    done = _done_keys(out)
+    files = select_files(folder, pattern, exclude=[out])
+    torn = truncate_torn_tail(out)
+    done, failed, broken = _scan(out)
     todo = [(p.relative_to(folder).as_posix(), p) for p in files]
     todo = [(k, p) for k, p in todo if k not in done]
+    retry = {k for k, _p in todo} & failed
+    if retry or broken:
+        _compact(out, retry)
     skipped = len(files) - len(todo)
     failures: list[BatchFailure] = []
     bar = _Progress(len(todo), progress, err)
     ok = 0
-    needs_newline = out.exists() and out.stat().st_size > 0 and not out.read_bytes().endswith(b"\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as f:
-        if needs_newline:  # a torn last line from a killed run: start on a fresh line
-            f.write("\n")
         items = (f"{k}\0{p}" for k, p in todo)
         try:
             for line, failure in _ordered_map(_batch_chunk, items, jobs, max(1, chunk)):
@@ -295,7 +393,13 @@ def run_batch(
                 bar.update(len(failures))
         finally:
             bar.close()
-    print(f"{ok} parsed, {len(failures)} failed, {skipped} skipped (already in {out})", file=err)
+    notes = [f"{len(retry)} retried"] if retry else []
+    if torn:
+        notes.append(f"a torn last line of {torn} bytes removed")
+    if broken:
+        notes.append(f"{broken} unreadable lines removed")
+    print(f"{ok} parsed, {len(failures)} failed, {skipped} skipped (already parsed in {out})"
+          + "".join(f", {n}" for n in notes), file=err)
     if failures:
         print("failures:", file=err)
         for fl in failures:

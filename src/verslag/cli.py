@@ -24,11 +24,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="raise on the first problem instead of collecting diagnostics")
     r = sub.add_parser("roundtrip", help="check that reading and writing XML gives back the same bytes")
     r.add_argument("file")
-    b = sub.add_parser("batch", help="parse a folder in parallel into JSON Lines")
-    b.add_argument("dir")
-    b.add_argument("--out", required=True, help="the JSON Lines file to write (appended; done files are skipped)")
+    b = sub.add_parser("batch", help="parse a folder and its subfolders in parallel into JSON Lines")
+    b.add_argument("dir", help="the folder; its subfolders are included, hidden files and folders are not")
+    b.add_argument("--out", required=True,
+                   help="the JSON Lines file to write (appended; a rerun skips the files parsed and retries the failed)")
     b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes")
-    b.add_argument("--pattern", default="*", help="glob of files to take (default: all files)")
+    b.add_argument("--pattern", default="*",
+                   help="glob of file names, matched in DIR and every subfolder, e.g. '*.xml' (default: every file)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     sub.add_parser("schema", help="print the JSON Schema of the model")
     return ap
