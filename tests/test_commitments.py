@@ -112,7 +112,7 @@ def test_commissiedebat_list_with_withdrawal_and_addition():
         ("Van Rijn", "Peeters", "added", [11, 12, 13]),
     ]
     added = r.commitments[3]
-    assert added.text == "Ik mis nog de toezegging over de korting op de uitkering van mantelzorgers."
+    assert added.text == "De toezegging over de korting op de uitkering van mantelzorgers."  # the request, less "ik mis nog"
     assert deadline(added) == ("na de zomer", None, None)  # from the staatssecretaris's acceptance
 
 

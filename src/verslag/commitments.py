@@ -140,6 +140,14 @@ ADD_REQUEST_RE = regex.compile(
 #: A leading address to the chair: 'Voorzitter, ik mis nog de toezegging over …'.
 VOCATIVE_RE = regex.compile(r"^(?:(?:mevrouw|meneer|mijnheer)\s+de\s+)?voorzitter\s*[,.!]\s*", regex.IGNORECASE)
 
+#: The words that ask for an item, before the item itself: 'ik mis nog de toezegging over de korting …' →
+#: 'De toezegging over de korting …' (the item's text when the chair does not read it out).
+REQUEST_LEAD_RE = regex.compile(
+    r"^(?:ik\s+mis\s+(?:hier\s+)?(?:nog\s+)?|er\s+was\s+(?:ook\s+)?(?:nog\s+)?|ik\s+heb\s+(?:ook\s+)?(?:nog\s+)?)"
+    r"(?=(?:de|een|nog\s+een)\s+toezegging\b)",
+    regex.IGNORECASE,
+)
+
 #: A bewindspersoon accepts: 'maar ik ga erachteraan en ik zorg dat u het krijgt.'
 AFFIRM_RE = regex.compile(
     r"""\bik\s+zorg\s+(?:ervoor\s+)?dat\b|\bu\s+krijgt\b|\bkrijgt\s+u\b|\bzeg\s+(?:ik\s+)?(?:dat\s+|u\s+)?toe\b
@@ -569,7 +577,7 @@ def _member_turn(state: _ListState, i: int, t: Turn) -> None:
         state.last = about
         return
     if ADD_REQUEST_RE.search(text):
-        clean = VOCATIVE_RE.sub("", _squash(text))
+        clean = REQUEST_LEAD_RE.sub("", VOCATIVE_RE.sub("", _squash(text)), count=1)
         clean = clean[:1].upper() + clean[1:]
         prop = _Item(text=clean, turns=[i], order=(i, 0), status=CommitmentStatus.ADDED, proposer=t.speaker.name)
         state.proposals.append(prop)
