@@ -108,46 +108,41 @@ def tokenize(lines: Sequence[Line]) -> list[Token]:
     A label opens a paragraph: a label-like line in the middle of a sentence is text.
     """
     tokens = [classify(ln) for ln in lines]
-    wrapped_events: list[int] = []
+    # PERF: one pass finds the three kinds of candidate (was three passes over every token).
+    text_kind, label_kind = TokenKind.TEXT, TokenKind.LABEL
+    merges: list[tuple[int, TokenKind]] = []
     for i, tok in enumerate(tokens):
-        if tok.kind is TokenKind.LABEL and _inside_a_sentence(tokens, i):
-            tokens[i] = Token(TokenKind.TEXT, tok.line, None)
-        elif tok.kind is TokenKind.TEXT and tok.line.text.startswith(SUSPENSION_START):
-            wrapped_events.append(i)
-    # A suspension wrapped over two lines: 'De vergadering wordt geschorst van 12.00 uur tot 13.00' / 'uur.'
-    for i in reversed(wrapped_events):
-        if i + 1 >= len(tokens) or _inside_a_sentence(tokens, i) or tokens[i + 1].kind is not TokenKind.TEXT:
+        kind = tok.kind
+        if kind is text_kind:
+            t = tok.line.text
+            if t[:1] not in "DMS":
+                continue
+            if t.startswith(SUSPENSION_START):
+                merges.append((i, TokenKind.SUSPENSION))
+            elif len(t) < 60 and t[-1] != ":" and t.startswith(LABEL_STARTS):
+                merges.append((i, label_kind))
+        elif kind is label_kind and _inside_a_sentence(tokens, i):
+            tokens[i] = Token(text_kind, tok.line, None)
+    # From the end, so that a merge leaves the earlier indexes as they are.
+    for i, kind in reversed(merges):
+        if i + 1 >= len(tokens) or tokens[i + 1].kind is not text_kind:
             continue
         ln, nxt = tokens[i].line, tokens[i + 1].line
-        if nxt.blank_before or len(nxt.text) > 40:
-            continue
+        if kind is TokenKind.SUSPENSION:
+            # a suspension wrapped over two lines: 'De vergadering wordt geschorst van 12.00 uur tot 13.00' / 'uur.'
+            if nxt.blank_before or len(nxt.text) > 40 or _inside_a_sentence(tokens, i):
+                continue
+            pattern = SUSPENSION_RE
+        else:
+            # a label broken over two lines (a page break): 'De heer Van' / 'Weyenberg (D66):'
+            if not nxt.text.endswith(":"):
+                continue
+            if not (ln.blank_before or ln.page_start or i == 0 or tokens[i - 1].kind is not text_kind):
+                continue
+            pattern = LABEL_RE
         joined = ln.text + " " + nxt.text
-        m = SUSPENSION_RE.match(joined)
+        m = pattern.match(joined)
         if m is not None:
             merged = Line(joined, ln.number, ln.column, ln.blank_before, ln.page_start)
-            tokens[i : i + 2] = [Token(TokenKind.SUSPENSION, merged, m, last=nxt.number)]
-    # PERF: only short TEXT lines that start like a label can be the first half of one (was a
-    # second full pass over all tokens: 1 ms of 3.5 ms on the fixture)
-    candidates = [
-        i
-        for i, tok in enumerate(tokens)
-        if tok.kind is TokenKind.TEXT
-        and len(tok.line.text) < 60
-        and tok.line.text.startswith(LABEL_STARTS)
-        and not tok.line.text.endswith(":")
-    ]
-    for i in reversed(candidates):
-        if i + 1 >= len(tokens):
-            continue
-        tok, nxt_tok = tokens[i], tokens[i + 1]
-        ln, nxt = tok.line, nxt_tok.line
-        if nxt_tok.kind is not TokenKind.TEXT or not nxt.text.endswith(":"):
-            continue
-        if not (ln.blank_before or ln.page_start or i == 0 or tokens[i - 1].kind is not TokenKind.TEXT):
-            continue
-        joined = ln.text + " " + nxt.text
-        m = LABEL_RE.match(joined)
-        if m is not None:
-            merged = Line(joined, ln.number, ln.column, ln.blank_before, ln.page_start)
-            tokens[i : i + 2] = [Token(TokenKind.LABEL, merged, m, last=nxt.number)]
+            tokens[i : i + 2] = [Token(kind, merged, m, last=nxt.number)]
     return tokens
