@@ -82,10 +82,20 @@ def test_paragraph_edit_keeps_inline_markup() -> None:
 
 def test_escaping_in_edited_text() -> None:
     v = verslag.read_xml(VAO)
-    v.turns[2].paragraphs[0] = "A & B <c> \u00a0d"
+    v.turns[2].paragraphs[0] = "A & B <c> — d"
     out = verslag.write_xml(v)
-    assert b"<al>A &amp; B &lt;c&gt; \xc2\xa0d</al>" in out
-    assert verslag.read_xml(out).turns[2].paragraphs[0] == "A & B <c> d"
+    assert "<al>A &amp; B &lt;c&gt; — d</al>".encode() in out
+    assert verslag.read_xml(out).turns[2].paragraphs[0] == "A & B <c> — d"
+
+
+@pytest.mark.parametrize("text", ["A \u00a0d", "a  b", " a", "", "form\x0cfeed"])
+def test_text_that_would_not_read_back_is_refused(text: str) -> None:
+    # reading collapses whitespace (NBSP included), drops empty paragraphs and characters XML cannot hold
+    v = verslag.read_xml(VAO)
+    v.turns[2].paragraphs[0] = text
+    with pytest.raises(verslag.RoundTripError, match=r"turns\[2\]\.paragraphs\[0\]") as e:
+        verslag.write_xml(v)
+    assert e.value.line > 1 and e.value.column >= 1
 
 
 def test_turn_removed_takes_its_lines() -> None:
@@ -234,3 +244,113 @@ def test_label_led_report_edits(from_text: tuple[verslag.Verslag, bytes]) -> Non
     # only those places changed: removing the edits from the output gives the input back
     assert b"<al>Welkom bij dit algemeen overleg" in out and removed.paragraphs[0].encode() not in out
     assert out.count(b"\r\n") == xml.count(b"\r\n") + 2 - 1 - len(removed.paragraphs)
+
+
+# --- every edit is written back or refused, never dropped ----------------------------------------
+
+import datetime as dt  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+from verslag import CommitmentStatus, Phase  # noqa: E402
+from verslag.model import AgendaItem, Block, ChairChange, Furniture, GovernmentMember, Signatory  # noqa: E402
+
+#: A new value for every Meta field.
+META_VALUES: dict[str, object] = {
+    "dossier": "36600", "number": "12", "year": "2030-2031", "kind": "notaoverleg", "title": "Iets anders",
+    "date": dt.date(2019, 1, 2), "committees": ["vaste commissie voor Financiën"], "chair": "Van Dam",
+    "clerk": "Nieuwenhuis", "members_present": ["Agema"], "members_count": 3,
+    "government": [GovernmentMember(name="Hoekstra", office="Minister van Financiën")],
+    "agenda": [AgendaItem(text="de brief")], "signatories": [Signatory(function="De voorzitter", name="X")],
+    "start": dt.time(9, 30), "end": dt.time(23, 0), "identifier": "h-tk-20302031-1-1",
+}  # fmt: skip
+
+Edit = tuple[str, Callable[[verslag.Verslag], None], Callable[[verslag.Verslag], object]]
+
+
+def _edits(v: verslag.Verslag) -> list[Edit]:
+    """(field, how to edit it, how to read it) for every kind of edit a user can make."""
+    out: list[Edit] = []
+    assert set(META_VALUES) == set(verslag.Meta.model_fields)
+    for f, value in META_VALUES.items():
+        out.append((f"meta.{f}", lambda w, f=f, value=value: setattr(w.meta, f, value),
+                    lambda w, f=f: getattr(w.meta, f)))
+    member = next(i for i, t in enumerate(v.turns) if t.speaker.role is Role.MEMBER)
+    chair = next(i for i, t in enumerate(v.turns) if t.speaker.role is Role.CHAIR)
+    for k in (member, chair):
+        for f, value in (("label", "Mevrouw Iemand"), ("name", "Jansen"), ("party", "SP"), ("role", Role.MINISTER),
+                         ("prefix", "Mevrouw"), ("office", "Minister van Financiën")):
+            out.append((f"turns[{k}].speaker.{f}", lambda w, k=k, f=f, value=value: setattr(w.turns[k].speaker, f, value),
+                        lambda w, k=k, f=f: getattr(w.turns[k].speaker, f)))
+        out.append((f"turns[{k}].paragraphs[0]",
+                    lambda w, k=k: w.turns[k].paragraphs.__setitem__(0, "Een nieuwe zin."),
+                    lambda w, k=k: w.turns[k].paragraphs[0]))
+        out.append((f"turns[{k}].phase", lambda w, k=k: setattr(w.turns[k], "phase", Phase.CLOSING),
+                    lambda w, k=k: w.turns[k].phase))
+    lists: dict[str, object] = {
+        "interruptions": verslag.Interruption(interrupter="A", host="B", turns=[member]),
+        "candidates": verslag.CommitmentCandidate(text="Ik stuur een brief.", turn=member),
+        "front_matter": Block(text="Iets"), "closing": Block(text="Sluiting 23.00 uur."),
+        "unparsed": verslag.Unparsed(text="los"), "furniture": Furniture(kind="footer", text="x", line=1),
+        "chair_changes": ChairChange(name="Van Dam", text="Voorzitter: Van Dam", after_turn=member),
+        "suspensions": verslag.Suspension(text="De vergadering wordt geschorst.", after_turn=len(v.turns) - 1),
+    }
+    for f, item in lists.items():
+        out.append((f, lambda w, f=f, item=item: getattr(w, f).append(item),
+                    lambda w, f=f: [x.model_dump(exclude={"lines"}) for x in getattr(w, f)]))
+        if getattr(v, f):
+            out.append((f, lambda w, f=f: getattr(w, f).pop(0),
+                        lambda w, f=f: [x.model_dump(exclude={"lines"}) for x in getattr(w, f)]))
+    for i, c in enumerate(v.commitments):
+        for f, value in (("status", next(s for s in CommitmentStatus if s != c.status)), ("by", "Knops"),
+                         ("to", None), ("deadline", verslag.Deadline(text="voor de zomer")), ("amendment", "iets"),
+                         ("text", "Een andere toezegging.")):
+            out.append((f"commitments[{i}].{f}", lambda w, i=i, f=f, value=value: setattr(w.commitments[i], f, value),
+                        lambda w, i=i, f=f: getattr(w.commitments[i], f)))
+    return out
+
+
+def _written_or_refused(data: bytes) -> tuple[int, int]:
+    written = refused = 0
+    v = verslag.read_xml(data)
+    for field, edit, get in _edits(v):
+        w = verslag.read_xml(data)
+        edit(w)
+        want = get(w)
+        try:
+            out = verslag.write_xml(w)
+        except verslag.RoundTripError as e:
+            assert field.split("[")[0] in str(e), (field, str(e))
+            assert e.line >= 1 and e.column >= 1
+            refused += 1
+            continue
+        if want == get(v):
+            assert out == data, field  # no change: the same bytes
+            continue
+        assert out != data, f"{field}: edited, and the bytes did not change"
+        assert get(verslag.read_xml(out)) == want, f"{field}: written, but not read back"
+        written += 1
+    return written, refused
+
+
+def test_every_edit_of_a_handelingen_item_is_written_or_refused() -> None:
+    written, refused = _written_or_refused(VAO)
+    assert written >= 10 and refused >= 10
+
+
+def test_every_edit_of_a_label_led_report_is_written_or_refused(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    written, refused = _written_or_refused(from_text[1])
+    assert written >= 20 and refused >= 10
+
+
+def test_every_edit_of_an_opening_item_is_written_or_refused() -> None:
+    data = (FIXTURES / "h-tk-20172018-50-1.xml").read_bytes()
+    v = verslag.read_xml(data)
+    for f, value in META_VALUES.items():
+        w = verslag.read_xml(data)
+        setattr(w.meta, f, value)
+        try:
+            out = verslag.write_xml(w)
+        except verslag.RoundTripError as e:
+            assert f"meta.{f}" in str(e)
+            continue
+        assert getattr(verslag.read_xml(out).meta, f) == value or getattr(v.meta, f) == value, f

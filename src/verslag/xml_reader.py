@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -28,11 +29,42 @@ from pydantic import TypeAdapter
 from verslag.errors import RoundTripError, XmlStructureError
 from verslag.frontmatter import parse_date, parse_time
 from verslag.grammar import PREFIX_ROLES
-from verslag.model import Block, ChairChange, Diagnostic, Role, Severity, Speaker, Suspension, Turn, Verslag
+from verslag.model import (
+    Block,
+    ChairChange,
+    Commitment,
+    CommitmentStatus,
+    Deadline,
+    Diagnostic,
+    GovernmentMember,
+    Precision,
+    Role,
+    Severity,
+    Speaker,
+    Suspension,
+    Turn,
+    Verslag,
+)
 from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, SLUITING_RE, SUSPENSION_RE, TITLE_RE, VERGADERJAAR_RE
-from verslag.xml_tree import Document, safe_parse, scan_document
+from verslag.xml_tree import ATTR_RE, Document, safe_parse, scan_document, unescape
 
-__all__ = ["MetaBinding", "TurnBinding", "XmlBinding", "paragraph_text", "read_xml", "speaker_parts"]
+__all__ = [
+    "ENRICHED_FIELDS",
+    "ENRICHMENT_TARGET",
+    "POSITIONS",
+    "STATE_FIELDS",
+    "MetaBinding",
+    "TurnBinding",
+    "XmlBinding",
+    "commitment_anchor",
+    "markup_speaker",
+    "model_state",
+    "paragraph_text",
+    "parse_enrichment",
+    "read_xml",
+    "speaker_parts",
+    "suspension_from_text",
+]
 
 Variant = Literal["handelingen", "verbatim", "kamerstuk"]
 
@@ -41,6 +73,26 @@ _TURNS: TypeAdapter[list[Turn]] = TypeAdapter(list[Turn])
 
 #: The root of every OB publication.
 ROOT_TAG = "officiele-publicatie"
+
+#: The target of the processing instructions by which ``write_xml`` records what OB XML has no
+#: markup for (an edited commitment), and ``read_xml`` applies after the structure analysis.
+ENRICHMENT_TARGET = "verslag"
+
+#: The commitment fields an enrichment can set (everything else of a commitment comes from the text).
+ENRICHED_FIELDS = ("status", "by", "to", "deadline", "amendment")
+
+# What an enrichment is about, at the start of its content (the rest are pseudo-attributes):
+#   <?verslag toezegging status="withdrawn" by=""?>     <?verslag toezegging n="2" to="Moorlag"?>
+ENRICHMENT_KIND_RE = re.compile(r"^(?P<kind>toezegging)(?=\s|$)")
+
+#: The Verslag fields besides the turns whose state at read time is kept, so that ``write_xml`` can
+#: tell every edit (written back, or refused with RoundTripError) from what was read.  Not among
+#: them: ``diagnostics`` and ``source_format`` (about the reading, not the report).
+#: Source positions, left out of the state: not content, and counted again on reading.
+POSITIONS = frozenset({"lines", "paragraph_lines"})
+
+STATE_FIELDS = ("meta", "suspensions", "chair_changes", "interruptions", "commitments", "candidates",
+                "front_matter", "closing", "unparsed", "furniture")  # fmt: skip
 
 
 
@@ -57,6 +109,8 @@ class TurnBinding:
     markup: tuple[str, str, str | None] = ("", "", None)  #: (prefix, name, party) as the markup spells them
     label_text: str = ""  #: label variant: the label paragraph's text at read time ('De heer X (D66):')
     last: int = -1  #: element index of the turn's last element (where a following new turn goes)
+    phase: str | None = None  #: the phase at read time
+    office: str | None = None  #: the speaker's office at read time
 
 
 @dataclass
@@ -81,6 +135,14 @@ class XmlBinding:
     container: int = -1  #: element that receives new turns when there are none yet
     element_count: int = 0  #: number of elements lxml saw (checked against the tokenizer)
     unbound: list[str] = field(default_factory=list)  #: why some turns could not be tied to elements
+    #: the element of each suspension and chair change read: ('suspensions' | 'chair_changes', k) → index
+    events: dict[tuple[str, int], int] = field(default_factory=dict)
+    state: dict[str, Any] = field(default_factory=dict)  #: :func:`model_state` at read time
+    #: the commitments as the structure analysis derived them, before enrichments were applied (dumped)
+    derived: list[dict[str, Any]] = field(default_factory=list)
+    sequence: list[int | None] = field(default_factory=list)  #: every turn's source id (None: unbound)
+    #: the turns not tied to elements (see ``unbound``), by turn index: (speaker, paragraphs, phase, office)
+    loose: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     _doc: Document | None = None
 
     def document(self) -> Document:
@@ -189,6 +251,97 @@ def _snapshot(t: Turn) -> tuple[str, str, str | None, str, str]:
     return (s.label, s.name, s.party, str(s.role), s.prefix)
 
 
+def markup_speaker(prefix: str, name: str, party: str | None, chair: str | None,
+                   government: list[GovernmentMember]) -> dict[str, Any]:
+    """The speaker ``<spreker>`` markup stands for: (voorvoegsels, achternaam, politiek) → Speaker fields.
+
+    The one rule, used by the reader and by the writer to check that an edited speaker reads back.
+    """
+    if name.lower() == "voorzitter":
+        return {"label": f"{prefix} {name}".strip(), "name": chair or "voorzitter", "role": Role.CHAIR,
+                "prefix": prefix, "party": None, "office": None}
+    # In Handelingen markup 'De heer'/'Mevrouw' is a member even without <politiek> (the Eerste
+    # Kamer prints no party); the text grammar, which has no markup, needs the party instead.
+    role = PREFIX_ROLES.get(prefix) or (Role.MEMBER if party or prefix in ("De heer", "Mevrouw") else Role.OTHER)
+    office = None
+    if role is Role.MINISTER or role is Role.STATE_SECRETARY:
+        office = next((g.office for g in government if g.name.casefold() == name.casefold()), None)
+    label = f"{prefix} {name}" if prefix and name else (prefix or name)
+    if party:
+        label = f"{label} ({party})"
+    return {"label": label, "name": name, "party": party, "role": role, "prefix": prefix, "office": office}
+
+
+def suspension_from_text(text: str, after: int, lines: tuple[int, int]) -> Suspension | None:
+    """The suspension a one-paragraph block states ('De vergadering wordt ... geschorst.'), or None.
+
+    The groups are read as the text grammar reads them (``verslag.grammar``).
+    """
+    m = SUSPENSION_RE.match(text)
+    if m is None:
+        return None
+    start = m["start"] or m["start2"] or m["at"] or m["at2"]
+    end = m["end"] or m["end2"] or m["until"] or m["until2"] or m["until3"]
+    return Suspension(
+        text=text, start=parse_time(start) if start else None, end=parse_time(end) if end else None,
+        kind="short" if m["short"] else "long", after_turn=after, lines=lines,
+    )
+
+
+def model_state(v: Verslag) -> dict[str, Any]:
+    """What ``v`` holds besides its turns (:data:`STATE_FIELDS`), as plain data to compare."""
+    out: dict[str, Any] = {"meta": v.meta.model_dump()}
+    for f in STATE_FIELDS[1:]:
+        xs = getattr(v, f)
+        out[f] = [x.model_dump(exclude=POSITIONS) for x in xs] if xs else []
+    return out
+
+
+def commitment_anchor(c: Commitment | dict[str, Any], turns: list[Turn]) -> tuple[int, int] | None:
+    """The paragraph an enrichment of ``c`` stands before: (turn index, paragraph index), or None.
+
+    The commitment's first turn, and in it the paragraph that shares the most words with its text
+    (the first of equals).  Writer and reader compute it alike from the same turns.
+    """
+    ks = c["turns"] if isinstance(c, dict) else c.turns
+    text = c["text"] if isinstance(c, dict) else c.text
+    if not ks or not 0 <= ks[0] < len(turns) or not turns[ks[0]].paragraphs:
+        return None
+    words = set(text.lower().split())
+    paras = turns[ks[0]].paragraphs
+    best = max(range(len(paras)), key=lambda j: (len(words & set(paras[j].lower().split())), -j))
+    return ks[0], best
+
+
+def parse_enrichment(content: str) -> tuple[str, dict[str, str]] | None:
+    """The kind and pseudo-attributes of an enrichment: 'toezegging status="withdrawn"' → ('toezegging', {...})."""
+    m = ENRICHMENT_KIND_RE.match(content.strip())
+    if m is None:
+        return None
+    attrs = {a["name"]: unescape(a["dq"] if a["dq"] is not None else (a["sq"] or ""))
+             for a in ATTR_RE.finditer(content.strip(), m.end())}
+    return m["kind"], attrs
+
+
+def _enriched(c: Commitment, attrs: dict[str, str]) -> Commitment:
+    """``c`` with the fields an enrichment sets (an empty value is None); ValueError for a value that is not one."""
+    upd: dict[str, Any] = {}
+    if "status" in attrs:
+        upd["status"] = CommitmentStatus(attrs["status"])
+    for f in ("by", "to", "amendment"):
+        if f in attrs:
+            upd[f] = attrs[f] or None
+    if "deadline" in attrs:
+        if not attrs["deadline"]:
+            upd["deadline"] = None
+        else:
+            date = attrs.get("deadline-date")
+            prec = attrs.get("deadline-precision")
+            upd["deadline"] = Deadline(text=attrs["deadline"], date=dt.date.fromisoformat(date) if date else None,
+                                       precision=Precision(prec) if prec else None)
+    return c.model_copy(update=upd)
+
+
 # --- entry point ---------------------------------------------------------------------------------
 
 
@@ -229,14 +382,67 @@ def read_xml(data: bytes) -> Verslag:
 
     structure.analyze(v)
     b = ctx.binding
-    for t in v.turns:
+    for k, t in enumerate(v.turns):
         if t.source_id is not None and t.source_id in b.turns:
             tb = b.turns[t.source_id]
             tb.speaker = _snapshot(t)
             tb.texts = tuple(t.paragraphs)
+            tb.phase = t.phase
+            tb.office = t.speaker.office
+        else:
+            b.loose[k] = (_snapshot(t), tuple(t.paragraphs), t.phase, t.speaker.office)
+        b.sequence.append(t.source_id)
+    _apply_enrichments(ctx, v)
     v.source_format = "ob-xml"
+    b.state = model_state(v)
     v._xml = b
     return v
+
+
+def _apply_enrichments(ctx: _Ctx, v: Verslag) -> None:
+    """Apply the ``<?verslag toezegging …?>`` instructions to the commitments the analysis derived.
+
+    Each stands before the paragraph (``<al>``, or its ``<al-groep>``) that is the commitment's
+    :func:`commitment_anchor`; ``n="2"`` names the second commitment anchored there.  One that
+    names no commitment, or holds a value that is not one, is reported (V501) and left out.
+    """
+    b = ctx.binding
+    b.derived = [c.model_dump() for c in v.commitments]
+    if b"<?" + ENRICHMENT_TARGET.encode() not in b.data:  # PERF: a memchr-fast test; almost no file has one
+        return
+    where: dict[int, tuple[int, int]] = {}
+    for k, t in enumerate(v.turns):
+        tb = b.turns.get(t.source_id) if t.source_id is not None else None
+        if tb is not None:
+            where.update((al, (k, j)) for j, al in enumerate(tb.paragraphs))
+    anchors = [commitment_anchor(c, v.turns) for c in v.commitments]
+    for pi in ctx.root.iter(etree.PI):
+        if pi.target != ENRICHMENT_TARGET:
+            continue
+        found = parse_enrichment(pi.text or "")
+        nxt = pi.getnext()
+        while nxt is not None and not isinstance(nxt.tag, str):
+            nxt = nxt.getnext()
+        if nxt is not None and nxt.tag == "al-groep":
+            nxt = next(nxt.iter("al"), None)
+        key = where.get(ctx.index[nxt]) if nxt is not None else None
+        hits = [i for i, a in enumerate(anchors) if a is not None and a == key]
+        n = found[1].get("n", "1") if found is not None else ""
+        line = pi.sourceline or 0
+        if found is None or key is None or not n.isdigit() or not 0 < int(n) <= len(hits):
+            v.diagnostics.append(Diagnostic(
+                code="V501", severity=Severity.WARNING, line=line, column=1,
+                message="a <?verslag?> instruction that names no commitment was left out",
+            ))
+            continue
+        i = hits[int(n) - 1]
+        try:
+            v.commitments[i] = _enriched(v.commitments[i], found[1])
+        except ValueError as e:
+            v.diagnostics.append(Diagnostic(
+                code="V501", severity=Severity.WARNING, line=line, column=1,
+                message=f"a <?verslag?> instruction with a value that is not one was left out: {e}",
+            ))
 
 
 # --- metadata ------------------------------------------------------------------------------------
@@ -311,13 +517,13 @@ def _paragraphs(el: Any, has_notes: bool = True) -> Iterator[Any]:
             yield al
 
 
-def _front(paragraphs: list[tuple[str, int]], v: Verslag) -> None:
+def _front(paragraphs: list[tuple[str, int, int | None]], v: Verslag) -> None:
     """Front matter through the shared front-matter rules of the text grammar."""
     if not paragraphs:
         return
     from verslag.grammar import parse_paragraphs
 
-    fm = parse_paragraphs(paragraphs)
+    fm = parse_paragraphs([(t, line) for t, line, _i in paragraphs])
     v.meta = fm.meta
     v.front_matter = fm.front_matter + [Block(text=u.text, lines=u.lines) for u in fm.unparsed]
     v.diagnostics.extend(d for d in fm.diagnostics if d.code not in ("V201", "V202"))
@@ -327,7 +533,7 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
     v = Verslag()
     b = ctx.binding
     b.variant = "handelingen"
-    front: list[tuple[str, int]] = []
+    front: list[tuple[str, int, int | None]] = []
     date: dt.date | None = None
     items: list[Any] = []
     for item in h:
@@ -341,12 +547,13 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
                 if c.tag == "vergaderdatum":
                     date = parse_date(t)
                 if t:
-                    front.append((t, c.sourceline or 0))
+                    front.append((t, c.sourceline or 0, ctx.idx(c)))
         else:
             items.append(item)
     _read_items(ctx, v, items, front)
     if date is not None and v.meta.date is None:
         v.meta.date = date
+    _bind_front(ctx, v, front)
     if v.meta.year is None and v.meta.date is not None:
         from verslag.grammar import year_of
 
@@ -354,7 +561,7 @@ def _read_handelingen(ctx: _Ctx, h: Any) -> Verslag:
     return v
 
 
-def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, int]]) -> None:
+def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, int, int | None]]) -> None:
     """Read items (agendapunt, opening, or a Kamerstuk body) that hold <spreekbeurt>s into ``v``.
 
     Everything before the first spreekbeurt is front matter; after it, every element that is not a
@@ -380,7 +587,8 @@ def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, 
             elif seen_turn and item.tag != "opening":
                 body.append(("bare", c))
             else:
-                front.extend((t, al.sourceline or 0) for al in _paragraphs(c, ctx.has_notes) if (t := paragraph_text(al)))
+                front.extend((t, al.sourceline or 0, ctx.idx(al)) for al in _paragraphs(c, ctx.has_notes)
+                             if (t := paragraph_text(al)))
     _front(front, v)
     meta = v.meta
     if title_el is not None:
@@ -397,20 +605,17 @@ def _read_items(ctx: _Ctx, v: Verslag, items: list[Any], front: list[tuple[str, 
         line = el.sourceline or 0
         lines = (line, _end_line(el))
         one = texts[0] if len(texts) == 1 else ""
-        m = SUSPENSION_RE.match(one) if one else None
-        if m is not None:
-            start = m["start"] or m["start2"]
-            end = m["end"] or m["end2"] or m["until"]
-            v.suspensions.append(Suspension(
-                text=one, start=parse_time(start) if start else None, end=parse_time(end) if end else None,
-                kind="short" if m["short"] else "long", after_turn=len(turns) - 1, lines=lines,
-            ))
+        sus = suspension_from_text(one, len(turns) - 1, lines) if one else None
+        if sus is not None:
+            b.events[("suspensions", len(v.suspensions))] = ctx.idx(el)
+            v.suspensions.append(sus)
             continue
         m = CHAIR_CHANGE_RE.match(one) if one else None
         if m is not None:
             chair = m["name"]
             if meta.chair is None:
                 meta.chair = chair
+            b.events[("chair_changes", len(v.chair_changes))] = ctx.idx(el)
             v.chair_changes.append(ChairChange(name=chair, text=one, after_turn=len(turns) - 1, lines=lines))
             continue
         m = SLUITING_RE.match(one) if one else None
@@ -474,21 +679,7 @@ def _spreekbeurt_turn(ctx: _Ctx, sb: Any, chair: str | None, v: Verslag) -> dict
                 als.extend(_paragraphs(c, True))
             else:
                 als.extend(c.iter("al"))
-    speaker: dict[str, Any]
-    if name.lower() == "voorzitter":
-        speaker = {"label": f"{prefix} {name}".strip(), "name": chair or "voorzitter", "role": Role.CHAIR,
-                   "prefix": prefix}
-    else:
-        # In Handelingen markup 'De heer'/'Mevrouw' is a member even without <politiek> (the Eerste
-        # Kamer prints no party); the text grammar, which has no markup, needs the party instead.
-        role = PREFIX_ROLES.get(prefix) or (Role.MEMBER if party or prefix in ("De heer", "Mevrouw") else Role.OTHER)
-        office = None
-        if role is Role.MINISTER or role is Role.STATE_SECRETARY:
-            office = next((g.office for g in v.meta.government if g.name.casefold() == name.casefold()), None)
-        label = f"{prefix} {name}" if prefix and name else (prefix or name)
-        if party:
-            label = f"{label} ({party})"
-        speaker = {"label": label, "name": name, "party": party, "role": role, "prefix": prefix, "office": office}
+    speaker = markup_speaker(prefix, name, party, chair, v.meta.government)
     texts, spans, idxs = _rows(ctx, als)
     i = index[sb]
     b = ctx.binding
@@ -563,7 +754,7 @@ def _read_kamerstuk(ctx: _Ctx, ks: Any) -> Verslag:
         b.variant = "handelingen"
         item = first_sb.getparent()
         inside = {id(e) for e in item.iter()}
-        front = [(t, line) for t, line, i in paras if i is None or id(ctx.elements[i]) not in inside]
+        front = [(t, line, i) for t, line, i in paras if i is None or id(ctx.elements[i]) not in inside]
         _read_items(ctx, v, [item], front)
     elif verbatim:
         v = parse_paragraphs([(t, line) for t, line, _i in paras])
@@ -618,7 +809,29 @@ def _read_kamerstuk(ctx: _Ctx, ks: Any) -> Verslag:
         from verslag.grammar import year_of
 
         meta.year = year_of(meta.date)
+    _bind_front(ctx, v, paras)
+    if "date" not in b.meta and meta.date is not None and datumtekst is not None:
+        d = datumtekst.find("datum")
+        el = d if d is not None else datumtekst
+        if parse_date(_text(el)) == meta.date:
+            b.meta["date"] = MetaBinding(ctx.idx(el), None, meta.date, _text(el))
     return v
+
+
+def _bind_front(ctx: _Ctx, v: Verslag, paras: list[tuple[str, int, int | None]]) -> None:
+    """Tie ``meta.date`` and ``meta.chair`` to the paragraph that states them, so an edit can be written.
+
+    The date: the first paragraph in which a Dutch date is that date ('Donderdag 8 februari 2018',
+    '... hebben op 11 maart 2020 overleg gevoerd ...'); the chair: the first 'Voorzitter: X' of that chair.
+    """
+    b, meta = ctx.binding, v.meta
+    for t, _line, i in paras:
+        if i is None:
+            continue
+        if meta.chair and "chair" not in b.meta and (m := CHAIR_CHANGE_RE.match(t)) is not None and m["name"] == meta.chair:
+            b.meta["chair"] = MetaBinding(i, None, meta.chair, t)
+        if meta.date and "date" not in b.meta and parse_date(t) == meta.date:
+            b.meta["date"] = MetaBinding(i, None, meta.date, t)
 
 
 def _bind_verbatim(ctx: _Ctx, v: Verslag, paras: list[tuple[str, int, int | None]]) -> None:
@@ -659,6 +872,17 @@ def _bind_verbatim(ctx: _Ctx, v: Verslag, paras: list[tuple[str, int, int | None
         b.turns[anchor] = TurnBinding("label", anchor, found, ("", "", None, "", ""), (),
                                       last=found[-1] if found else anchor, label_text=label_par)
         b.order.append(anchor)
+    event_texts = (("suspensions", [e.text for e in v.suspensions]), ("chair_changes", [e.text for e in v.chair_changes]))
+    for name, texts in event_texts:
+        j = 0
+        for k, text in enumerate(texts):
+            while j < n and not (paras[j][0] == text and paras[j][2] is not None):
+                j += 1
+            if j < n:
+                idx = paras[j][2]
+                assert idx is not None
+                b.events[(name, k)] = idx
+                j += 1
     if b.unbound:
         v.diagnostics.append(Diagnostic(
             code="V501", severity=Severity.INFO,

@@ -17,19 +17,41 @@ import codecs
 import datetime as dt
 import difflib
 import itertools
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from verslag.errors import RoundTripError
+from verslag.layout import PARAGRAPH_END
 from verslag.model import Meta, Role, Speaker, Turn, Verslag
-from verslag.patterns import VASTGESTELD_RE
-from verslag.xml_reader import TurnBinding, XmlBinding, speaker_parts
+from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, VASTGESTELD_RE
+from verslag.xml_reader import (
+    ENRICHED_FIELDS,
+    ENRICHMENT_TARGET,
+    POSITIONS,
+    STATE_FIELDS,
+    MetaBinding,
+    TurnBinding,
+    XmlBinding,
+    commitment_anchor,
+    markup_speaker,
+    model_state,
+    parse_enrichment,
+    speaker_parts,
+    suspension_from_text,
+)
 from verslag.xml_tree import (
+    INVALID_XML_CHAR_RE,
     Document,
     DocumentStyle,
     Edits,
     Element,
+    Leaf,
     NewElement,
+    _ws,
+    escape_attr,
     escape_text,
+    line_col,
     render_new,
     replace_attr,
     unescape,
@@ -74,50 +96,126 @@ def write_xml(v: Verslag, *, force_render: bool = False) -> bytes:
 
 # --- edits on a document that was read -----------------------------------------------------------
 
+#: Why a part of the model cannot be written to OB XML (the reason in the RoundTripError).
+WHY_DERIVED = ("derived by the structure analysis from the turns on reading (call verslag.structure.analyze "
+               "after editing the turns, or edit the turns)")
+WHY_NOT_WRITTEN: dict[str, str] = {
+    "meta": "OB XML holds it only in front-matter text, which write_xml does not rewrite",
+    "front_matter": "front-matter blocks are not written back (meta.date and meta.chair are, through the "
+                    "paragraph that states them)",
+    "closing": "the closing blocks are not written back",
+    "unparsed": "text that could not be placed is not written back",
+    "furniture": "page layout of PDF text; OB XML has none",
+    "interruptions": WHY_DERIVED,
+    "candidates": WHY_DERIVED,
+}
+
+#: Meta fields that OB XML holds in an element of their own, where the document has one.
+ELEMENT_META = ("title", "dossier", "number", "year", "identifier")
+
+#: The speaker fields checked against what the written markup reads back as.
+SPEAKER_FIELDS = ("label", "name", "party", "role", "prefix", "office")
+
+# A weekday before a date, which follows the date when the date is edited:  Donderdag 8 februari 2018
+WEEKDAY_RE = re.compile(r"(?P<day>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+$", re.IGNORECASE)
+
+#: Dutch weekday names, Monday first (``date.weekday()``).
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
 
 def _snapshot(t: Turn) -> tuple[str, str, str | None, str, str]:
     s = t.speaker
     return (s.label, s.name, s.party, str(s.role), s.prefix)
 
 
-def _unchanged(v: Verslag, b: XmlBinding) -> bool:
-    if [t.source_id for t in v.turns] != b.order:
+def _turns_unchanged(v: Verslag, b: XmlBinding) -> bool:
+    """Whether every turn is as read: same order, speaker, paragraphs, phase and office."""
+    if len(v.turns) != len(b.sequence):
         return False
-    for t in v.turns:
-        tb = b.turns[t.source_id]  # type: ignore[index]
-        if _snapshot(t) != tb.speaker or tuple(t.paragraphs) != tb.texts:
+    for k, (t, sid) in enumerate(zip(v.turns, b.sequence, strict=True)):
+        if t.source_id != sid:
             return False
-    return all(getattr(v.meta, f) == mb.value for f, mb in b.meta.items())
+        if sid is None:
+            if (_snapshot(t), tuple(t.paragraphs), t.phase, t.speaker.office) != b.loose.get(k):
+                return False
+            continue
+        tb = b.turns[sid]
+        if (_snapshot(t) != tb.speaker or tuple(t.paragraphs) != tb.texts or t.phase != tb.phase
+                or t.speaker.office != tb.office):
+            return False
+    return True
 
 
 def _write_edited(v: Verslag, b: XmlBinding, force_render: bool = False) -> bytes:
-    if not force_render and _unchanged(v, b):  # PERF: an unedited report is its input
+    turns_same = _turns_unchanged(v, b)
+    state = model_state(v)
+    if not force_render and turns_same and state == b.state:  # PERF: an unedited report is its input
         return b.data
-    w = _Writer(v, b)
+    w = _Writer(v, b, state, turns_same)
     w.ed.everything = force_render
+    w.check()
     w.turns()
     w.meta()
+    w.commitments()
     return w.doc.to_bytes(w.ed)
 
 
 class _Writer:
-    """Collects the :class:`Edits` that bring the document in line with the model."""
+    """Collects the :class:`Edits` that bring the document in line with the model.
 
-    def __init__(self, v: Verslag, b: XmlBinding) -> None:
+    Every part of the model that differs from what was read is either written (turns, their
+    speakers and paragraphs, suspensions and chair changes, the bound meta fields, commitments as
+    ``<?verslag?>`` enrichments) or refused with a :class:`RoundTripError` that names the field.
+    """
+
+    def __init__(self, v: Verslag, b: XmlBinding, state: dict[str, Any], turns_same: bool) -> None:
         self.v = v
         self.b = b
         self.doc: Document = b.document()
         self.els = self.doc.elements
         self.style = self.doc.style
         self.ed = Edits()
+        self.now = state
+        self.changed = {f for f in STATE_FIELDS if state[f] != b.state[f]}
+        self.turns_same = turns_same
+        self.has_pis = b"<?" + ENRICHMENT_TARGET.encode() in b.data
+        self._again: Verslag | None = None
+        self._text: str | None = None
 
     # -- helpers --
 
     def _new(self, el: NewElement, depth: int) -> str:
         return render_new(el, depth, self.style)
 
+    def _err(self, what: str, why: str, idx: int | None = None, found: str | None = None,
+             expected: str | None = None) -> RoundTripError:
+        """A RoundTripError naming the field, at the line and column of element ``idx`` (else the body's)."""
+        if idx is None or idx < 0:
+            idx = self.b.container if self.b.container >= 0 else 0
+        if self._text is None:
+            self._text = self.doc.serialize()
+        el = self.els[idx]
+        line, col = line_col(self._text, el.offset)
+        return RoundTripError(f"{what} cannot be written to OB XML: {why}", line=line, column=col,
+                              found=found, expected=expected)
+
+    def _again_model(self) -> Verslag:
+        """A copy of the model with the structure analysis run again: what reading the output derives."""
+        if self._again is None:
+            from verslag import structure
+
+            saved = self.v._xml
+            self.v._xml = None  # the copy needs no document
+            try:
+                again = self.v.model_copy(deep=True)
+            finally:
+                self.v._xml = saved
+            structure.analyze(again)
+            self._again = again
+        return self._again
+
     def _delete(self, idx: int) -> None:
-        """Delete an element; an <al-groep> left empty goes with it."""
+        """Delete an element; an <al-groep> left empty goes with it, and so do enrichments before it."""
         el = self.els[idx]
         parent = el.parent
         if parent is not None and parent.tag == "al-groep":
@@ -128,16 +226,72 @@ class _Writer:
                 self._delete(parent.index)
                 return
         self.ed.delete.add(idx)
+        if self.has_pis:
+            for leaf in self._enrichments_before(idx):
+                self.ed.leaf[leaf.offset] = (leaf.parent.index, "")
 
     def _insert(self, where: tuple[str, int], markup: list[str]) -> None:
         kind, idx = where
         target = self.ed.after if kind == "after" else self.ed.before
         target.setdefault(idx, []).extend(markup)
 
-    # -- turns --
+    def _enrichments_before(self, idx: int) -> list[Leaf]:
+        """The ``<?verslag …?>`` instructions that stand right before element ``idx`` (whitespace between)."""
+        el = self.els[idx]
+        if el.parent is None:
+            return []
+        kids = el.parent.children
+        k = next(i for i, c in enumerate(kids) if c is el) - 1
+        out: list[Leaf] = []
+        while k >= 0 and isinstance(kids[k], Leaf) and _ws(kids[k].tail):
+            leaf = kids[k]
+            assert isinstance(leaf, Leaf)
+            if leaf.raw.startswith("<?" + ENRICHMENT_TARGET):
+                out.append(leaf)
+            k -= 1
+        return out[::-1]
+
+    # -- what cannot be written --
+
+    def check(self) -> None:
+        """Refuse edits of what OB XML cannot hold, and of derived structure the reader would not derive."""
+        v, b = self.v, self.b
+        for f in ("front_matter", "closing", "unparsed", "furniture"):
+            if f in self.changed:
+                k = _first_difference(self.now[f], b.state[f])
+                raise self._err(f"{f}[{k}]" if k is not None else f, WHY_NOT_WRITTEN[f])
+        phases: list[int] = []
+        for i, t in enumerate(v.turns):
+            tb = b.turns.get(t.source_id) if t.source_id is not None else None
+            if (tb is not None and t.phase != tb.phase) or (tb is None and t.phase is not None):
+                phases.append(i)
+        derived = [f for f in ("interruptions", "candidates") if f in self.changed]
+        if not phases and not derived:
+            return
+        again = self._again_model()
+        for i in phases:
+            if again.turns[i].phase != v.turns[i].phase:
+                raise self._err(f"turns[{i}].phase", WHY_DERIVED, self._turn_element(v.turns[i]),
+                                found=str(v.turns[i].phase), expected=str(again.turns[i].phase))
+        for f in derived:
+            want = [x.model_dump(exclude=POSITIONS) for x in getattr(again, f)]
+            if want != self.now[f]:
+                k = _first_difference(self.now[f], want)
+                raise self._err(f"{f}[{k}]" if k is not None else f, WHY_NOT_WRITTEN[f])
+
+    def _turn_element(self, t: Turn) -> int | None:
+        tb = self.b.turns.get(t.source_id) if t.source_id is not None else None
+        return tb.anchor if tb is not None else None
+
+    # -- turns, suspensions and chair changes --
 
     def turns(self) -> None:
         b = self.b
+        events = "suspensions" in self.changed or "chair_changes" in self.changed
+        if self.turns_same and not events:
+            return
+        if b.loose and not self.turns_same:
+            raise self._err("turns", f"{len(b.loose)} turn(s) are not tied to XML elements (diagnostic V501)")
         pos = {sid: k for k, sid in enumerate(b.order)}
         seen: set[int] = set()
         known: list[int] = []
@@ -154,25 +308,31 @@ class _Writer:
         for sid in b.order:
             if sid not in seen:
                 self._remove_turn(b.turns[sid])
+        added = self._events()
+        # the model in order: events before the first turn, each turn, the events after it
+        seq: list[tuple[int, Turn | str]] = [(-1, x) for x in added.get(-1, [])]
+        for i, t in enumerate(self.v.turns):
+            seq.append((i, t))
+            seq.extend((i, x) for x in added.get(i, []))
         point: tuple[str, int] | None = None
-        pending: list[Turn] = []
+        pending: list[tuple[int, Turn | str]] = []
         used: set[int] = set()
-        for t in self.v.turns:
-            sid = t.source_id
-            if sid is not None and sid in b.turns and sid not in used:
+        for i, item in seq:
+            sid = item.source_id if isinstance(item, Turn) else None
+            if isinstance(item, Turn) and sid is not None and sid in b.turns and sid not in used:
                 used.add(sid)
                 tb = b.turns[sid]
-                if pending:  # new turns before the first turn that was read go before it
-                    self._add_turns(pending, ("before", tb.anchor))
+                if pending:  # what comes before the first turn that was read goes before it
+                    self._add(pending, ("before", tb.anchor))
                     pending = []
-                self._edit_turn(t, tb)
+                self._edit_turn(i, item, tb)
                 point = ("after", self._last(tb))
             elif point is None:
-                pending.append(t)
+                pending.append((i, item))
             else:
-                self._add_turns([t], point)
+                self._add([(i, item)], point)
         if pending:
-            self._add_turns(pending, self._container_point())
+            self._add(pending, self._container_point())
 
     def _last(self, tb: TurnBinding) -> int:
         if tb.kind == "label":
@@ -206,22 +366,118 @@ class _Writer:
         out.extend(self._new(NewElement("al", [], [p]), depth) for p in t.paragraphs)
         return out
 
-    def _add_turns(self, turns: Sequence[Turn], where: tuple[str, int]) -> None:
+    def _event_markup(self, text: str, depth: int) -> str:
+        if self.b.variant == "handelingen":
+            return self._new(NewElement("tekst", [("status", "goed")], [_paragraph_element(text, True)]), depth)
+        return self._new(NewElement("al", [], [text]), depth)
+
+    def _add(self, items: Sequence[tuple[int, Turn | str]], where: tuple[str, int]) -> None:
+        """New turns and events (a suspension's or chair change's text) at ``where``, in order."""
         depth = self.els[where[1]].depth
         markup: list[str] = []
-        for t in turns:
-            markup.extend(self._turn_markup(t, depth))
+        for i, item in items:
+            if isinstance(item, str):
+                markup.append(self._event_markup(item, depth))
+                continue
+            self._check_new_turn(i, item)
+            markup.extend(self._turn_markup(item, depth))
         self._insert(where, markup)
 
-    def _edit_turn(self, t: Turn, tb: TurnBinding) -> None:
+    def _events(self) -> dict[int, list[str]]:
+        """Write removed and edited suspensions and chair changes; the added ones' texts by ``after_turn``."""
+        added: dict[int, list[str]] = {}
+        for name in ("suspensions", "chair_changes"):
+            if name not in self.changed:
+                continue
+            old, new = self.b.state[name], self.now[name]
+            sm = difflib.SequenceMatcher(None, [_event_key(d) for d in old], [_event_key(d) for d in new],
+                                         autojunk=False)
+            for op, i1, i2, j1, j2 in sm.get_opcodes():
+                pairs = list(zip(range(i1, i2), range(j1, j2), strict=False)) if op in ("equal", "replace") else []
+                for i, j in pairs:
+                    if old[i]["after_turn"] == new[j]["after_turn"] and self._patch_event(name, i, j):
+                        continue
+                    if op == "equal" and old[i]["after_turn"] == new[j]["after_turn"]:
+                        continue
+                    self._delete_event(name, i)  # moved, or edited where no patch can say it
+                    added.setdefault(self._event_after(name, j), []).append(self._event_text(name, j))
+                for i in range(i1 + len(pairs), i2):
+                    self._delete_event(name, i)
+                for j in range(j1 + len(pairs), j2):
+                    added.setdefault(self._event_after(name, j), []).append(self._event_text(name, j))
+        return added
+
+    def _event_idx(self, name: str, i: int) -> int:
+        idx = self.b.events.get((name, i))
+        if idx is None:
+            raise self._err(f"{name}[{i}]", "it is not tied to an XML element")
+        return idx
+
+    def _delete_event(self, name: str, i: int) -> None:
+        self._delete(self._event_idx(name, i))
+
+    def _event_after(self, name: str, j: int) -> int:
+        after = int(self.now[name][j]["after_turn"])
+        if not -1 <= after < len(self.v.turns):
+            raise self._err(f"{name}[{j}].after_turn", "it names no turn", found=str(after),
+                            expected=f"-1 to {len(self.v.turns) - 1}")
+        return after
+
+    def _event_text(self, name: str, j: int) -> str:
+        """The text of an added or edited event, checked to read back as that event."""
+        d = self.now[name][j]
+        text: str = d["text"]
+        self._check_text(f"{name}[{j}].text", text)
+        if name == "suspensions":
+            s = suspension_from_text(text, -1, (0, 0))
+            if s is None:
+                raise self._err(f"{name}[{j}].text", "it is not read as a suspension", found=text,
+                                expected="'De vergadering wordt … geschorst.'")
+            for f in ("start", "end", "kind"):
+                if getattr(s, f) != d[f]:
+                    raise self._err(f"{name}[{j}].{f}", "the text says otherwise (edit the text)",
+                                    found=str(d[f]), expected=str(getattr(s, f)))
+        else:
+            m = CHAIR_CHANGE_RE.match(text)
+            if m is None:
+                raise self._err(f"{name}[{j}].text", "it is not read as a chair change", found=text,
+                                expected="'Voorzitter: X'")
+            if m["name"] != d["name"]:
+                raise self._err(f"{name}[{j}].name", "the text says otherwise (edit the text)", found=d["name"],
+                                expected=m["name"])
+        return text
+
+    def _patch_event(self, name: str, i: int, j: int) -> bool:
+        """Patch an event's text in place; False when there is nothing bound to patch."""
+        old, new = self.b.state[name][i], self.now[name][j]
+        if old == new:
+            return True
+        if (name, i) not in self.b.events:
+            return False
+        text = self._event_text(name, j)
+        el = self.els[self._event_idx(name, i)]
+        al = el if el.tag == "al" else next(el.iter("al"), None)
+        if al is None:
+            return False
+        patch_paragraph(al, old["text"], text, self.ed)
+        return True
+
+    # -- one turn --
+
+    def _edit_turn(self, i: int, t: Turn, tb: TurnBinding) -> None:
         if _snapshot(t) == tb.speaker and tuple(t.paragraphs) == tb.texts:
+            if t.speaker.office != tb.office:
+                self._check_speaker(i, t, tb, self._derived_speaker(t, tb))
             return
+        self._check_paragraphs(i, t, set(tb.texts))
         if tb.kind != "label" and (tb.kind == "bare") != (t.speaker.label == ""):
             # a bare <tekst> that gets a speaker, or a spreekbeurt that loses one: rebuild it
+            self._check_speaker(i, t, None, self._derived_speaker(t, None))
             self.ed.delete.add(tb.anchor)
             self._insert(("after", tb.anchor), self._turn_markup(t, self.els[tb.anchor].depth))
             return
-        if _snapshot(t) != tb.speaker:
+        if _snapshot(t) != tb.speaker or t.speaker.office != tb.office:
+            self._check_speaker(i, t, tb, self._derived_speaker(t, tb))
             if tb.kind == "spreekbeurt":
                 self._edit_spreker(t.speaker, tb)
             elif tb.kind == "label":
@@ -230,6 +486,79 @@ class _Writer:
                     self._patch_paragraph(tb.anchor, tb.label_text, new)
         if tuple(t.paragraphs) != tb.texts:
             self._edit_paragraphs(t, tb)
+
+    def _check_new_turn(self, i: int, t: Turn) -> None:
+        if self.b.variant != "handelingen" and not t.speaker.label:
+            raise self._err(f"turns[{i}].speaker.label", "in a label-led document a turn without a label "
+                            "joins the turn before it", found="''", expected="a label such as 'De voorzitter'")
+        self._check_paragraphs(i, t, set())
+        self._check_speaker(i, t, None, self._derived_speaker(t, None))
+
+    def _check_text(self, what: str, p: str) -> None:
+        if not p or " ".join(p.split()) != p or INVALID_XML_CHAR_RE.search(p):
+            raise self._err(what, "reading collapses whitespace, drops empty paragraphs and characters XML "
+                            "cannot hold", found=repr(p[:40]), expected="clean text")
+
+    def _check_paragraphs(self, i: int, t: Turn, known: set[str]) -> None:
+        """New paragraph texts must read back as they are: clean, and (label-led) not a label or event line."""
+        from verslag.layout import Line
+        from verslag.lexer import TokenKind, classify
+
+        for j, p in enumerate(t.paragraphs):
+            if p in known:
+                continue
+            self._check_text(f"turns[{i}].paragraphs[{j}]", p)
+            label_led = self.b.variant != "handelingen"
+            if label_led or (len(t.paragraphs) == 1 and not t.speaker.label):
+                kind = classify(Line(p, 0, 1, 0, False)).kind
+                if kind is not TokenKind.TEXT and not (kind is TokenKind.LABEL and j > 0
+                                                      and t.paragraphs[j - 1][-1:] not in PARAGRAPH_END):
+                    raise self._err(f"turns[{i}].paragraphs[{j}]", f"it would be read as a {kind.value} line",
+                                    self._turn_element(t), found=p[:60], expected="text")
+
+    def _derived_speaker(self, t: Turn, tb: TurnBinding | None) -> dict[str, Any]:
+        """The speaker the written markup reads back as (before the chair's name is resolved)."""
+        sp = t.speaker
+        meta = self.v.meta
+        if self.b.variant == "handelingen":
+            if not sp.label:
+                return {"label": "", "name": "", "party": None, "role": Role.OTHER, "prefix": "", "office": None}
+            prefix, name, party = speaker_parts(sp)
+            return markup_speaker(prefix, name, party, None, meta.government)
+        text = _label_for(sp, tb) if tb is not None else sp.label + ":"
+        m = LABEL_RE.match(text)
+        if m is None:
+            return {"label": None, "name": None, "party": None, "role": None, "prefix": None, "office": None}
+        from verslag.grammar import speaker_from_label
+        from verslag.layout import Line
+        from verslag.lexer import Token, TokenKind
+
+        got = speaker_from_label(Token(TokenKind.LABEL, Line(text, 0, 1, 0, False), m), None, meta)
+        return {f: getattr(got, f) for f in SPEAKER_FIELDS}
+
+    def _check_speaker(self, i: int, t: Turn, tb: TurnBinding | None, derived: dict[str, Any]) -> None:
+        """Every speaker field the user set must be what the written markup reads back as."""
+        sp = t.speaker
+        old: dict[str, Any] | None = None
+        if tb is not None:
+            label, name, party, role, prefix = tb.speaker
+            old = {"label": label, "name": name, "party": party, "role": role, "prefix": prefix, "office": tb.office}
+        for f in SPEAKER_FIELDS:
+            cur = getattr(sp, f)
+            if old is not None and (str(cur) if f == "role" else cur) == old[f]:
+                continue  # not edited: reading derives it again
+            if f == "office" and cur is None and old is None:
+                continue
+            if f == "name" and sp.role is Role.CHAIR:
+                if old is not None and old["role"] == str(Role.CHAIR):
+                    raise self._err(f"turns[{i}].speaker.name", "a chair's name is not in the turn's markup (it "
+                                    "comes from 'Voorzitter: X'; edit meta.chair)", self._turn_element(t),
+                                    found=cur, expected=old["name"])
+                continue
+            if derived[f] != cur:
+                got = "no speaker label" if derived["label"] is None else repr(_plain(derived[f]))
+                raise self._err(f"turns[{i}].speaker.{f}", f"the written markup reads back with {f} {got}",
+                                self._turn_element(t), found=repr(_plain(cur)), expected=got)
 
     def _edit_spreker(self, sp: Speaker, tb: TurnBinding) -> None:
         old_prefix, old_name, old_party = tb.markup
@@ -345,25 +674,175 @@ class _Writer:
     # -- meta --
 
     def meta(self) -> None:
-        for f, mb in self.b.meta.items():
-            cur = getattr(self.v.meta, f)
-            if cur == mb.value:
+        if "meta" not in self.changed:
+            return
+        old, new = self.b.state["meta"], self.now["meta"]
+        for f, value in new.items():
+            if value == old[f]:
                 continue
+            mb = self.b.meta.get(f)
+            if mb is None:
+                why = ("this document has no element for it" if f in ELEMENT_META else
+                       "no paragraph of this document states it" if f in ("date", "chair") else WHY_NOT_WRITTEN["meta"])
+                raise self._err(f"meta.{f}", why, found=repr(value)[:60], expected=f"{old[f]!r} as read"[:80])
+            cur = getattr(self.v.meta, f)
             if cur is None:
-                raise RoundTripError(f"meta.{f} cannot be removed from the XML", found="None",
-                                     expected=f"a value for meta.{f}")
-            value = str(cur)
+                raise self._err(f"meta.{f}", "it cannot be removed from the XML", mb.index, found="None",
+                                expected=f"a value for meta.{f}")
             el = self.els[mb.index]
+            if f == "date":
+                self._write_date(mb, cur)
+                continue
+            if f == "chair":
+                m = CHAIR_CHANGE_RE.match(mb.raw)
+                assert m is not None
+                text = mb.raw[: m.start("name")] + str(cur) + mb.raw[m.end("name") :]
+                m2 = CHAIR_CHANGE_RE.match(text)
+                if m2 is None or m2["name"] != cur:
+                    raise self._err("meta.chair", "'Voorzitter: X' with it is not read back as that chair",
+                                    mb.index, found=text, expected="'Voorzitter: Surname'")
+                patch_paragraph(el, mb.raw, text, self.ed)
+                continue
+            value_s = str(cur)
             if mb.attr is not None:
-                old = str(mb.value)
-                new_raw = mb.raw.replace(old, value) if old and old in mb.raw else value
+                was = str(mb.value)
+                new_raw = mb.raw.replace(was, value_s) if was and was in mb.raw else value_s
                 self.ed.start[el.index] = replace_attr(self.ed.start.get(el.index, el.start), mb.attr, new_raw)
                 continue
             if f == "dossier":
-                value = format_dossier(value)
+                value_s = format_dossier(value_s)
             elif f == "year" and mb.raw.startswith("Vergaderjaar"):
-                value = f"Vergaderjaar {value}"
-            patch_paragraph(el, " ".join(mb.raw.split()), value, self.ed)
+                value_s = f"Vergaderjaar {value_s}"
+            patch_paragraph(el, " ".join(mb.raw.split()), value_s, self.ed)
+
+    def _write_date(self, mb: MetaBinding, date: dt.date) -> None:
+        """The date phrase in the paragraph that states ``meta.date`` (and its weekday, an ``isodatum``)."""
+        from verslag.frontmatter import parse_date
+        from verslag.patterns import DUTCH_DATE_RE
+
+        el = self.els[mb.index]
+        text = mb.raw
+        m = next((m for m in DUTCH_DATE_RE.finditer(text) if parse_date(m.group()) == mb.value), None)
+        if m is None:
+            raise self._err("meta.date", "no date phrase in its paragraph", mb.index, found=text)
+        head = text[: m.start()]
+        w = WEEKDAY_RE.search(head)
+        if w is not None:
+            day = WEEKDAYS[date.weekday()]
+            head = head[: w.start()] + (day.capitalize() if w["day"][0].isupper() else day) + head[w.end("day") :]
+        new = head + _date_text(date) + text[m.end() :]
+        if parse_date(new) != date:
+            raise self._err("meta.date", "the new date phrase does not read back", mb.index, found=new)
+        patch_paragraph(el, text, new, self.ed)
+        if "isodatum" in el.attrib:
+            self.ed.start[el.index] = replace_attr(el.start, "isodatum", date.isoformat())
+
+    # -- commitments: <?verslag toezegging …?> enrichments --
+
+    def commitments(self) -> None:
+        """Write what changed in a commitment's status, by, to, deadline or amendment as an enrichment.
+
+        The reader derives the commitments from the text; an enrichment at the item's paragraph (its
+        :func:`~verslag.xml_reader.commitment_anchor`) records the fields that differ from what it
+        derives, and only those.  An unedited document has none and keeps its bytes.
+        """
+        if "commitments" not in self.changed:
+            return
+        if self.turns_same:
+            base, turns = self.b.derived, self.v.turns
+        else:  # what the reader will derive from the written turns
+            again = self._again_model()
+            base, turns = [c.model_dump() for c in again.commitments], again.turns
+        cur = self.now["commitments"]
+        if len(cur) != len(base):
+            raise self._err("commitments", f"the list is derived from the chair's closing turn ({len(base)} items); "
+                            f"items cannot be added or removed, only their {', '.join(ENRICHED_FIELDS)} set",
+                            found=f"{len(cur)} items", expected=f"{len(base)} items")
+        anchors = [commitment_anchor(d, turns) for d in base]
+        want: dict[tuple[int, int], dict[int, str]] = {}
+        for i, (c, d) in enumerate(zip(cur, base, strict=True)):
+            for f in c:
+                if f not in ENRICHED_FIELDS and c[f] != d[f]:
+                    raise self._err(f"commitments[{i}].{f}", "it is derived from the text (edit the turn's "
+                                    "paragraphs)", found=repr(c[f])[:60], expected=repr(d[f])[:60])
+            over = {f: c[f] for f in ENRICHED_FIELDS if c[f] != d[f]}
+            a = anchors[i]
+            if not over:
+                continue
+            if a is None:
+                raise self._err(f"commitments[{i}]", "it has no paragraph to stand at")
+            n = 1 + anchors[:i].count(a)
+            want.setdefault(a, {})[n] = self._enrichment(n, over)
+        for a in dict.fromkeys(x for x in anchors if x is not None):
+            idx = self._anchor_element(a, turns)
+            if idx is None:
+                if a in want:
+                    raise self._err(f"commitments[{anchors.index(a)}]", "its paragraph is new; write and read the "
+                                    "report before editing the commitment")
+                continue
+            here = dict(want.get(a, {}))
+            for leaf in self._enrichments_before(idx):
+                found = parse_enrichment(leaf.raw[2 + len(ENRICHMENT_TARGET) : -2])
+                n = int(found[1].get("n", "1")) if found is not None and found[1].get("n", "1").isdigit() else 0
+                markup = here.pop(n, "")
+                if markup != leaf.raw:
+                    self.ed.leaf[leaf.offset] = (leaf.parent.index, markup)
+            if here:
+                self._insert(("before", idx), [here[n] for n in sorted(here)])
+
+    def _anchor_element(self, a: tuple[int, int], turns: Sequence[Turn]) -> int | None:
+        """The element an enrichment stands before: the paragraph's <al>, or the <al-groep> around it."""
+        k, j = a
+        t = turns[k]
+        tb = self.b.turns.get(t.source_id) if t.source_id is not None else None
+        if tb is None:
+            return None
+        text = t.paragraphs[j]
+        if tuple(t.paragraphs) == tb.texts:
+            al = tb.paragraphs[j]
+        elif text in tb.texts:
+            al = tb.paragraphs[tb.texts.index(text)]
+        else:
+            return None
+        el = self.els[al]
+        return el.parent.index if el.parent is not None and el.parent.tag == "al-groep" else al
+
+    def _enrichment(self, n: int, over: dict[str, Any]) -> str:
+        """``<?verslag toezegging status="withdrawn"?>`` in the document's quote character."""
+        q = self.style.quote
+
+        def attr(name: str, value: object) -> str:
+            return f"{name}={q}{escape_attr('' if value is None else str(value), q)}{q}"
+
+        parts = ["toezegging"] + ([attr("n", n)] if n > 1 else [])
+        for f, value in over.items():
+            if f == "deadline" and value is not None:
+                parts.append(attr("deadline", value["text"]))
+                if value.get("date") is not None:
+                    parts.append(attr("deadline-date", value["date"].isoformat()))
+                if value.get("precision") is not None:
+                    parts.append(attr("deadline-precision", value["precision"]))
+            else:
+                parts.append(attr(f, value))
+        return f"<?{ENRICHMENT_TARGET} {' '.join(parts)}?>"
+
+
+def _plain(x: object) -> object:
+    """An enum member as its value, for messages."""
+    return x.value if isinstance(x, Role) else x
+
+
+def _first_difference(a: list[Any], b: list[Any]) -> int | None:
+    """The first index where two lists differ (None when they are equal)."""
+    for k, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return k
+    return None if len(a) == len(b) else min(len(a), len(b))
+
+
+def _event_key(d: dict[str, Any]) -> tuple[Any, ...]:
+    """What identifies a suspension or chair change when lists are compared (not its place)."""
+    return (d["text"], d.get("start"), d.get("end"), d.get("kind"), d.get("name"))
 
 
 def _previous_element(el: Element) -> Element | None:
@@ -394,6 +873,8 @@ def _label_for(sp: Speaker, tb: TurnBinding) -> str:
             text = text.rstrip(" :") + f" ({sp.party}):"
     if sp.name != old_name and old_name and old_name in text and sp.role is not Role.CHAIR:
         text = text.replace(old_name, sp.name, 1)
+    if sp.prefix != _prefix and _prefix and sp.prefix and text.startswith(_prefix + " "):
+        text = sp.prefix + text[len(_prefix) :]
     return text
 
 
