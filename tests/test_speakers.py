@@ -101,3 +101,27 @@ def test_roster_of_the_fixture_has_everyone_once():
     assert names == sorted(["Amhaouch", "Buitenweg", "Diks", "Van Otterloo", "Verhoeven", "Weverling",
                             "Grapperhaus", "Keijzer", "Knops"])
     assert people.get("Verhoeven").party == "D66"
+
+
+def test_the_salutation_tells_two_people_of_one_name_apart_and_a_slip_costs_score() -> None:
+    from verslag.speakers import Person, Roster
+
+    both = Roster([
+        Person("Keijzer", "member", salutation="de heer", party="CDA"),
+        Person("Keijzer", "government", salutation="mevrouw", office="Staatssecretaris van Economische Zaken en Klimaat"),
+    ])  # fmt: skip
+    she, he = both.resolve("mevrouw Keijzer"), both.resolve("meneer Keijzer")
+    assert she is not None and (she.kind, she.score) == ("government", 1.0)
+    assert he is not None and (he.kind, he.score) == ("member", 1.0)
+    assert both.resolve("Keijzer") is None  # two people of that name, nothing to tell them apart
+    one = Roster([Person("Keijzer", "government", salutation="mevrouw", office="Staatssecretaris van EZK")])
+    slip = one.resolve("de heer Keijzer")
+    assert slip is not None and slip.name == "Keijzer" and slip.score < 1.0 and "salutation differs" in slip.reason
+
+
+def test_members_get_their_salutation_from_the_label() -> None:
+    from verslag.speakers import roster
+
+    v = verslag.parse_text("De voorzitter:\nJa.\n\nMevrouw Buitenweg (GroenLinks):\nNee.\n\nDe heer Verhoeven (D66):\nJa.\n")
+    people = {p.name: p.salutation for p in roster(v).people}
+    assert people["Buitenweg"] == "mevrouw" and people["Verhoeven"] == "de heer"

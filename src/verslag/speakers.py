@@ -46,6 +46,19 @@ NAME_MIN_RATIO = 88.0
 MINISTRY_MIN_RATIO = 90.0
 #: Score of a bare title ('de staatssecretaris') that fits exactly one bewindspersoon present.
 BARE_TITLE_SCORE = 0.8
+#: A name mentioned with the other salutation ('de heer Keijzer' for mevrouw Keijzer) scores this share.
+SALUTATION_MISMATCH_FACTOR = 0.8
+
+#: The salutation of a mention or a person: 'de heer', 'meneer', 'mijnheer', 'dhr.' or 'mevrouw', 'mevr.'.
+GENDER_RE = regex.compile(r"^\s*(?:de\s+)?(?P<m>heer|meneer|mijnheer|dhr\.)\b|^\s*(?P<f>mevrouw|mevr\.)", regex.IGNORECASE)
+
+
+def _gender(text: str) -> str | None:
+    """'m' or 'f' from a leading salutation, else None."""
+    g = GENDER_RE.match(text)
+    if g is None:
+        return None
+    return "m" if g.group("m") else "f"
 
 #: Ministry abbreviations and short forms → the ministry's name as used in offices.
 #: Keys are compared case-folded with '&' and spaces removed ('J&V' → 'jv').
@@ -346,6 +359,7 @@ class Roster:
             title = _TITLES[first]
             text = text.split(None, 1)[1] if " " in text else ""
             kind = kind or "government"
+        gender = _gender(text)
         text = SALUTATION_RE.sub("", text)
         party: str | None = None
         pm = PARTY_TAIL_RE.search(text)
@@ -355,13 +369,16 @@ class Roster:
             if fold(cand) in parties or fold(cand).removesuffix("-fractie") in parties:
                 party = fold(cand).removesuffix("-fractie")
                 text = text[: pm.start()]
-        return self._by_name(text, kind=kind, title=title, party=party)
+        return self._by_name(text, kind=kind, title=title, party=party, gender=gender)
 
-    def _by_name(self, name: str, *, kind: PersonKind | None, title: str | None, party: str | None) -> Resolution | None:
+    def _by_name(
+        self, name: str, *, kind: PersonKind | None, title: str | None, party: str | None, gender: str | None = None
+    ) -> Resolution | None:
         key = fold(name)
         if not key:
             return None
-        scored: dict[str, tuple[float, Person]] = {}
+        scored: dict[tuple[str, str], tuple[float, Person]] = {}  # by (name, kind): two people may share a name
+        mismatched: dict[tuple[str, str], float] = {}  # who → the name's own score
         for p in self.people:
             if kind and p.kind != kind:
                 continue
@@ -378,9 +395,23 @@ class Roster:
                 tail = pk.split()[-1]
                 if key == tail and " " in pk:
                     score = max(score, 95.0)
-            if score >= NAME_MIN_RATIO and score > scored.get(p.name, (0.0, p))[0]:
-                scored[p.name] = (score, p)
-        return _best(scored, "name")
+            if score < NAME_MIN_RATIO:
+                continue
+            who = (p.name, p.kind)
+            # 'de heer Keijzer' for mevrouw Keijzer: a salutation that does not fit costs a share of the
+            # score, so that it tells two people of one name apart and still finds the one person of it.
+            other = _gender(p.salutation)
+            if gender and other and gender != other:
+                mismatched[who] = score
+                score *= SALUTATION_MISMATCH_FACTOR
+            if score > scored.get(who, (0.0, p))[0]:
+                scored[who] = (score, p)
+        res = _best(scored.values(), "name")
+        raw = mismatched.get((res.name, res.kind)) if res is not None else None
+        if res is not None and raw is not None:
+            how = "equal" if raw >= 100 else f"similar ({raw:.0f})"
+            res = Resolution(res.name, res.score, res.kind, f"name {how}, salutation differs")
+        return res
 
     def _by_office(self, title: str, ministry: str) -> Resolution | None:
         want_title = _TITLES.get(title.lower(), title.lower())
@@ -407,7 +438,7 @@ class Roster:
                     continue
             if score > scored.get(p.name, (0.0, p))[0]:
                 scored[p.name] = (score, p)
-        return _best(scored, "office")
+        return _best(scored.values(), "office")
 
     def _by_title(self, title: str) -> Resolution | None:
         want = _TITLES.get(title.lower(), title.lower())
@@ -459,10 +490,11 @@ class Roster:
         return None
 
 
-def _best(scored: dict[str, tuple[float, Person]], how: str) -> Resolution | None:
-    if not scored:
+def _best(scored: Iterable[tuple[float, Person]], how: str) -> Resolution | None:
+    """The best-scoring person, unless two score the same (then nobody: a name is never guessed)."""
+    ranked = sorted(scored, key=lambda sp: -sp[0])
+    if not ranked:
         return None
-    ranked = sorted(scored.values(), key=lambda sp: -sp[0])
     top_score, top = ranked[0]
     if len(ranked) > 1 and ranked[1][0] >= top_score:
         return None  # two people fit equally well: do not guess
@@ -507,7 +539,9 @@ def roster(v: Verslag, extra: Iterable[Person] = ()) -> Roster:
         role_title = {Role.MINISTER: "minister", Role.STATE_SECRETARY: "staatssecretaris"}.get(sp.role)
         if role_title == "minister" and fold(sp.prefix).startswith("minister-president"):
             role_title = "minister-president"
-        add(Person(sp.name, _kind(sp.role), party=sp.party, office=sp.office, role_title=role_title))
+        salutation = {"de heer": "de heer", "mevrouw": "mevrouw"}.get(fold(sp.prefix), "")
+        add(Person(sp.name, _kind(sp.role), party=sp.party, office=sp.office, role_title=role_title,
+                   salutation=salutation))  # fmt: skip
     for p in extra:
         add(p)
     return Roster(list(people.values()))
