@@ -17,7 +17,7 @@ import pytest
 import verslag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.cases import PATHOLOGICAL  # noqa: E402
+from benchmarks.cases import PATHOLOGICAL
 
 N = 500
 K = 8
