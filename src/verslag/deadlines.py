@@ -1,10 +1,13 @@
 """Deadlines of commitments (termijnen): 'binnen vier weken', 'eind maart', 'voor de zomer'.
 
-:func:`parse_deadline` finds the first expression of time in a commitment's text and, where one
-can be derived, the latest date it implies, counted from the meeting date, with its
-:class:`~verslag.model.Precision`.  Expressions without a fixed date ('zo spoedig mogelijk',
-'voor het kerstreces', 'voor de begrotingsbehandeling') keep their text and get no date: a guess is
-never presented as a date.
+:func:`find_deadlines` finds the expressions of time in a commitment's text and, where one can be
+derived, the latest date each implies, counted from the meeting date, with its
+:class:`~verslag.model.Precision`: the precision of the words, never finer.  Recesses and the
+budget cycle have rules (``RECESS_WINDOWS``, :data:`FISCAL_RE`); an expression counted from an
+unknown event ('binnen vier weken na ontvangst van het rapport'), a negated one ('niet voor de
+zomer') and one without a fixed date ('zo spoedig mogelijk', 'voor het commissiedebat') keep their
+words and get no date: a guess is never presented as a date.  The rules and their limits are in
+docs/commitments.md.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import regex
 from verslag.model import Deadline, Precision
 from verslag.speakers import keytext
 
-__all__ = ["NUMBER_WORDS", "find_deadlines", "parse_deadline"]
+__all__ = ["NUMBER_WORDS", "RECESS_WINDOWS", "find_deadlines", "parse_deadline"]
 
 #: Dutch number words used in deadlines ('binnen vier weken').
 NUMBER_WORDS: dict[str, int] = {
@@ -33,9 +36,36 @@ MONTHS: dict[str, int] = {
     "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
 
+#: The Tweede Kamer's recesses: the month and first day of the seven days in which the recess begins
+#: (always on a Friday), and the precision that rule has.  Checked against the Kamer's own calendars:
+#: zomerreces Fri 3 Jul 2020, 8 Jul 2022, 7 Jul 2023, 5 Jul 2024 (it ends on the Monday 59 days later:
+#: 31 Aug 2020, 5 Sep 2022, 4 Sep 2023, 2 Sep 2024); kerstreces Fri 18 Dec 2020, 17 Dec 2021,
+#: 23 Dec 2022, 22 Dec 2023, 19 Dec 2025 — the last Friday before 24 December, which is "the Friday of
+#: the week before Christmas" except when Christmas falls on a Sunday (2022).  The voorjaars-
+#: (krokus-), mei- and herfstreces follow the school holidays and move more: month precision.
+RECESS_WINDOWS: dict[str, tuple[int, int, Precision]] = {
+    "voorjaar": (2, 14, Precision.MONTH),
+    "mei": (4, 20, Precision.MONTH),
+    "zomer": (7, 2, Precision.WEEK),
+    "herfst": (10, 12, Precision.MONTH),
+    "kerst": (12, 17, Precision.WEEK),
+}
+_SUMMER_RECESS_DAYS = 59  # Friday to the Monday it ends: 'vrijdag 7 juli t/m maandag 4 september 2023'
+
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d\d"
+# A year said relative to the meeting: 'dit jaar', 'volgend jaar', 'het komende jaar'.
+_RELYEAR = r"(?:dit|(?:het\s+)?(?:volgende?|komende?|aankomende?)|het\s+(?:lopende|huidige))\s+jaar"
+# The year a season, quarter, half or month is in: '… van 2021', '… van volgend jaar', '… van het jaar'.
+_YEAR_SPEC = rf"(?:\s+(?:van\s+)?(?:(?P<year>{_YEAR})|(?P<relyear>{_RELYEAR}|het\s+jaar))\b)?"
+# A period: 'vier weken', 'twee à drie weken', 'een paar weken', 'een halfjaar'.
+_PERIOD = rf"""(?:(?P<vague>een\s+paar|enkele|een\s+aantal|een\s+of\s+twee)\s+|(?:(?P<n1>{_NUM})\s+(?:à|a|tot|of)\s+)?(?P<n>{_NUM})\s+)
+    (?P<unit>werkdag(?:en)?|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar|kwartaal|halfjaar|half\s+jaar)\b"""
+# What a period is counted from: 'na ontvangst van het rapport', 'na de zomer', 'nadat het rapport is verschenen'.
+_ARTICLE = r"(?:(?:de|het|een|dit|deze|die|dat)\s+)?"
+_AFTER = rf"""\s+(?P<after>na\s+{_ARTICLE}[\w-]+(?:\s+van\s+{_ARTICLE}[\w-]+){{0,2}}
+    |nadat(?:(?:\s+[^\s,.;:()–]+){{1,8}}?(?=\s*[,.;:()–]|\s*$)|(?:\s+[^\s,.;:()–]+){{1,4}}))"""
 
 #: As soon as possible, no date: '– De Minister van BZK zal de Kamer zo spoedig mogelijk informeren'.
 ASAP_RE = regex.compile(
@@ -44,53 +74,70 @@ ASAP_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A period counted from the meeting: '– Binnen vier weken zal de Minister van Justitie en Veiligheid een brief …'.
+#: A period counted from the meeting, or from the event after 'na': '– Binnen vier weken zal de Minister van
+#: Justitie en Veiligheid een brief …'; 'Die brief zal ik u binnen vier weken na vandaag toesturen.'
 WITHIN_RE = regex.compile(
-    rf"""\b(?:binnen|over|uiterlijk\s+binnen|in\s+de\s+komende)\s+
-        (?:(?P<vague>een\s+paar|enkele|een\s+aantal|een\s+of\s+twee)\s+|(?:(?P<n1>{_NUM})\s+(?:à|a|tot|of)\s+)?(?P<n>{_NUM})\s+)
-        (?P<unit>werkdag(?:en)?|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar|kwartaal|halfjaar|half\s+jaar)\b""",
+    rf"""\b(?P<pre>binnen|over|uiterlijk\s+binnen|in\s+de\s+komende)\s+{_PERIOD}(?:{_AFTER})?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A season or recess: '– Voor de zomer zal de Kamer een brief krijgen over …'; 'voor het kerstreces'.
+#: A period after an event, without 'binnen': 'De evaluatie volgt drie maanden na de inwerkingtreding van de wet.'
+#: (A period with neither, 'de afgelopen vier weken', is no deadline.)  Apart from WITHIN_RE, which its
+#: literal start keeps fast.
+AFTER_RE = regex.compile(rf"""\b(?P<pre>){_PERIOD}{_AFTER}""", regex.VERBOSE | regex.IGNORECASE)  # pre: empty, no "binnen"
+
+#: The event a period is counted from, when it is one with a date: 'binnen vier weken na vandaag' (the
+#: meeting), 'binnen twee weken na de zomer' (the end of the summer recess), 'een week na Prinsjesdag'.
+AFTER_EVENT_RE = regex.compile(
+    rf"""na\s+(?:(?P<meeting>vandaag|heden|dit\s+(?:debat|overleg|commissiedebat|notaoverleg|wetgevingsoverleg|AO)
+                |deze\s+vergadering)
+            |(?P<summer>de\s+zomer|het\s+zomerreces|de\s+zomervakantie)(?:\s+van\s+(?P<year>{_YEAR}))?
+            |(?P<prinsjesdag>prinsjesdag))$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: A season, a recess or a feast: '– Voor de zomer zal de Kamer een brief krijgen over …'; 'voor het kerstreces';
+#: 'in het voorjaar van 2021'; 'volgend voorjaar'.
 SEASON_RE = regex.compile(
-    rf"""\b(?P<rel>vóór|voor|tegen|in|na|rond|begin|eind|medio|deze|dit|komende?|aankomende?)\s+
+    rf"""\b(?P<rel>vóór|voor|tegen|in\s+de\s+loop\s+van|in|tijdens|na|rond|begin|eind(?:e)?(?:\s+van)?|medio|deze|dit
+          |volgende?|komende?|aankomende?)\s+
         (?:(?:de|het)\s+)?
-        (?P<season>zomerreces|zomer|kerstreces|kerst(?:mis)?|voorjaarsreces|voorjaar|lente|najaar|herfstreces|herfst|winter
-          |krokusreces|meireces|paasreces)\b
-        (?:\s+(?:van\s+)?(?P<year>{_YEAR}))?""",
+        (?P<season>zomerreces|zomervakantie|zomer|kerstreces|kerstvakantie|kerst(?:mis)?|voorjaarsreces|voorjaarsvakantie
+          |voorjaar|lente|najaar|herfstreces|herfstvakantie|herfst|winter|krokusreces|krokusvakantie|meireces|meivakantie
+          |paasreces|paasvakantie|pasen|reces)\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A quarter: 'in het eerste kwartaal van 2023', 'Q3'.
+#: A quarter: 'in het eerste kwartaal van 2023', 'in het eerste kwartaal van volgend jaar', 'Q3'.
 QUARTER_RE = regex.compile(
     rf"""\b(?:(?:in|voor|vóór|tegen|eind|einde)\s+(?:(?:het\s+)?(?:eind|einde)\s+van\s+)?)?(?:het\s+)?
-        (?:(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)\s+kwartaal|Q(?P<qn>[1-4]))
-        (?:\s+(?:van\s+)?(?P<year>{_YEAR}))?""",
+        (?:(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)\s+kwartaal|Q(?P<qn>[1-4]))\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A half year: 'in de eerste helft van 2021', 'in het tweede halfjaar'.
+#: A half year: 'in de eerste helft van 2021', 'in het tweede halfjaar', 'in de tweede helft van volgend jaar'.
 HALF_RE = regex.compile(
-    rf"""\b(?:in|voor|vóór)\s+(?:de|het)\s+(?P<h>eerste|tweede)\s+(?:helft|halfjaar|half\s+jaar)
-        (?:\s+(?:van\s+)?(?:het\s+jaar\s+)?(?P<year>{_YEAR}))?""",
+    rf"""\b(?:in|voor|vóór)\s+(?:de|het)\s+(?P<h>eerste|tweede)\s+(?:helft|halfjaar|half\s+jaar)\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A month, with or without a day: 'eind maart', 'voor 1 juni', 'medio april 2021', 'in de loop van mei'.
+#: A month, with or without a day: 'eind maart', 'voor 1 juni', 'medio april 2021', 'in de loop van mei',
+#: 'niet later dan 1 juni', 'eind maart volgend jaar'.
 MONTH_RE = regex.compile(
-    rf"""\b(?P<rel>vóór|voor|uiterlijk|per|op|in|eind|einde|begin|medio|half|halverwege|rond|tegen|na)\s+
+    rf"""\b(?P<rel>vóór|voor|uiterlijk|niet\s+later\s+dan|per|op|in|eind|einde|begin|medio|half|halverwege|rond|tegen|na)\s+
         (?:(?:het\s+)?(?:eind|einde|begin|midden)\s+(?:van\s+)?|de\s+loop\s+van\s+)?
-        (?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})\b(?:\s+(?P<year>{_YEAR}))?""",
+        (?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: The end of a year or a year: 'voor het einde van het jaar', 'eind 2020', 'in 2021', 'nog dit jaar'.
+#: A year, or a part of one: 'voor het einde van het jaar', 'eind 2020', 'in 2021', 'nog dit jaar',
+#: 'begin volgend jaar', 'in de loop van volgend jaar', 'medio volgend jaar'.
 YEAR_RE = regex.compile(
-    rf"""\b(?:(?P<endyear>voor\s+het\s+eind(?:e)?\s+van\s+(?:het|dit)\s+jaar|voor\s+de\s+jaarwisseling|(?:eind|einde)\s+van\s+dit\s+jaar
-            |eind\s+dit\s+jaar|nog\s+dit\s+jaar|dit\s+jaar|later\s+dit\s+jaar)
-        |(?P<next>volgend|komend)\s+jaar
-        |(?P<rel>eind|einde|in|voor|vóór|medio|begin)\s+(?:van\s+)?(?P<year>{_YEAR})(?!\s*[-–]\s*\d))""",
+    rf"""\b(?:(?P<endyear>(?:voor|vóór)\s+het\s+eind(?:e)?\s+van\s+(?:het|dit)\s+jaar|voor\s+de\s+jaarwisseling)
+        |(?P<rel>(?:aan|tegen)\s+het\s+eind(?:e)?\s+van|eind(?:e)?(?:\s+van)?|begin|medio|halverwege|midden|in\s+de\s+loop\s+van
+            |uiterlijk\s+in|in|voor|vóór|nog|later|eerder)\s+
+          (?:(?P<year>{_YEAR})(?!\s*[-–]\s*\d)|(?P<relyear>{_RELYEAR}|het\s+jaar))
+        |(?P<bare>{_RELYEAR}))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -108,15 +155,38 @@ REL_MONTH_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: An event without a fixed date: 'voor de begrotingsbehandeling', 'voor het commissiedebat over …', 'voor Prinsjesdag'.
+#: The budget cycle (begrotingscyclus): 'voor Prinsjesdag', 'rond Prinsjesdag', 'met de Miljoenennota',
+#: 'bij de begroting 2021', 'voor de begrotingsbehandeling', 'voor de Voorjaarsnota'.
+FISCAL_RE = regex.compile(
+    rf"""\b(?P<rel>vóór|voor|ruim\s+voor|tijdig\s+voor|voorafgaand\s+aan|in\s+aanloop\s+naar|bij|tijdens|rond(?:om)?|na
+          |op(?=\s+prinsjesdag)|met(?=\s+(?:de\s+)?(?:miljoenennota|voorjaarsnota|najaarsnota|prinsjesdag|begroting\s+(?:voor\s+)?{_YEAR})))\s+
+        (?:(?:het|de)\s+)?(?:(?:eerst)?(?:volgende|komende)\s+)?
+        (?P<event>prinsjesdag|miljoenennota|(?:ontwerp)?begrotingsbehandeling(?:en)?|begrotingsdebat(?:ten)?
+          |behandeling\s+van\s+de\s+begroting|(?:ontwerp)?begroting|voorjaarsnota|najaarsnota)\b
+        (?:\s+(?:voor\s+|van\s+)?(?P<year>{_YEAR})\b)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+#: An event without a fixed date: 'voor het commissiedebat over …', 'bij de volgende voortgangsrapportage'.
 EVENT_RE = regex.compile(
     r"""\b(?:vóór|voor|ruim\s+voor|voorafgaand\s+aan|bij|in\s+aanloop\s+naar|tijdig\s+voor)\s+(?:het|de)?\s*
         (?:(?:eerst)?volgende\s+)?
-        (?P<event>prinsjesdag|begrotingsbehandeling(?:en)?|(?:commissie|plenaire?\s+|notaoverleg|wetgevings)?debat(?:ten)?
+        (?P<event>(?:commissie|plenaire?\s+|notaoverleg|wetgevings)?debat(?:ten)?
           |(?:algemeen|notaoverleg|wetgevings)\s*overleg|AO|notaoverleg|wetgevingsoverleg|plenaire\s+behandeling|behandeling
-          |voorjaarsnota|najaarsnota|verkiezingen|(?:Europese|Informele)?\s*(?:Raad|top)|voortgangsrapportage|voortgangsbrief)\b""",
+          |verkiezingen|(?:Europese|Informele)?\s*(?:Raad|top)|voortgangsrapportage|voortgangsbrief)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+#: Words that make what follows no deadline by that date: 'De wet treedt niet voor de zomer in werking.',
+#: 'niet eerder dan in het najaar', 'op zijn vroegst in 2021'.  Matched against the text just before an expression.
+NEGATION_RE = regex.compile(
+    r"""(?:\b(?:niet|nooit)(?:\s+eerder\s+dan)?|\bten\s+vroegste|\bop\s+z(?:ijn|'n|’n)\s+vroegst)\s+$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_Result = tuple[dt.date | None, Precision | None]
+_NONE: _Result = (None, None)
+_ORDER = list(Precision)
 
 
 @dataclass(frozen=True)
@@ -125,6 +195,11 @@ class _Found:
     end: int
     date: dt.date | None
     precision: Precision | None
+    negated: bool = False
+
+
+def _coarser(a: Precision, b: Precision) -> Precision:
+    return a if _ORDER.index(a) >= _ORDER.index(b) else b
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -144,23 +219,76 @@ def _number(word: str | None) -> int | None:
     return int(w) if w.isdigit() else NUMBER_WORDS.get(w)
 
 
-def _next_on_or_after(make: Callable[[int], dt.date], meeting: dt.date, year: str | None) -> dt.date:
-    """The date for an explicit year, else the first year from the meeting's on which it is not past."""
-    if year:
-        return make(int(year))
-    d = make(meeting.year)
-    return d if d >= meeting else make(meeting.year + 1)
+def _rel(m: regex.Match[str], group: str = "rel") -> str:
+    return " ".join((m.group(group) or "").lower().replace("ó", "o").split())
 
 
-def _within(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _year_of(m: regex.Match[str], meeting: dt.date) -> int | None:
+    """The year the words name: '2021', 'dit jaar' / 'het jaar' (the meeting's), 'volgend jaar' (the next)."""
+    if m.group("year"):
+        return int(m.group("year"))
+    rel = m.group("relyear")
+    if not rel:
+        return None
+    rel = " ".join(rel.lower().split())
+    return meeting.year if rel.startswith(("dit", "het jaar", "het lopende", "het huidige")) else meeting.year + 1
+
+
+def _next_on_or_after(make: Callable[[int], dt.date], meeting: dt.date, year: int | None) -> dt.date:
+    """The date for an explicit year, else the first (from the year before the meeting's) not before the meeting."""
+    if year is not None:
+        return make(year)
+    for y in (meeting.year - 1, meeting.year):
+        d = make(y)
+        if d >= meeting:
+            return d
+    return make(meeting.year + 1)
+
+
+def _friday_in(year: int, month: int, first: int) -> dt.date:
+    d = dt.date(year, month, first)
+    return d + dt.timedelta(days=(4 - d.weekday()) % 7)
+
+
+def _recess_start(name: str, year: int) -> dt.date:
+    month, first, _ = RECESS_WINDOWS[name]
+    return _friday_in(year, month, first)
+
+
+def _summer_recess_end(year: int) -> dt.date:
+    return _recess_start("zomer", year) + dt.timedelta(days=_SUMMER_RECESS_DAYS)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _third_tuesday_of_september(y: int) -> dt.date:
+    first = dt.date(y, 9, 1)
+    return first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
+
+
+def _count(m: regex.Match[str], base: dt.date) -> _Result:
+    """The period of ``m`` counted from ``base``: 'binnen' an exact bound, 'over' as exact as its unit."""
     if m.group("vague"):
-        return None, None
+        return _NONE
     n = _number(m.group("n"))
     if n is None:
-        return None, None
+        return _NONE
     unit = m.group("unit").lower()
+    about = (m.group("pre") or "").lower() == "over"  # 'over een halfjaar': about then, not by then
     if unit.startswith("werkdag"):
-        d = meeting
+        d = base
         left = n
         while left:
             d += dt.timedelta(days=1)
@@ -168,97 +296,140 @@ def _within(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Prec
                 left -= 1
         return d, Precision.DAY
     if unit.startswith("dag"):
-        return meeting + dt.timedelta(days=n), Precision.DAY
+        return base + dt.timedelta(days=n), Precision.DAY
     if unit.startswith("we"):
-        return meeting + dt.timedelta(weeks=n), Precision.DAY
-    if unit.startswith("maand"):
-        return _add_months(meeting, n), Precision.DAY
-    if unit == "kwartaal":
-        return _add_months(meeting, 3 * n), Precision.DAY
-    if unit.startswith("half"):
-        return _add_months(meeting, 6 * n), Precision.DAY
-    return _add_months(meeting, 12 * n), Precision.DAY
+        return base + dt.timedelta(weeks=n), Precision.WEEK if about else Precision.DAY
+    months = n * (1 if unit.startswith("maand") else 3 if unit == "kwartaal" else 6 if unit.startswith("half") else 12)
+    return _add_months(base, months), Precision.MONTH if about else Precision.DAY
 
 
-#: Season → (month, day) of the latest date for 'voor' and for 'in'/'eind'.  'voor de zomer' means before
-#: the summer recess, which starts early July: 1 July with season precision.
-_SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]] | None] = {
-    "zomer": ((7, 1), (8, 31)),
-    "zomerreces": ((7, 1), (8, 31)),
+def _within(m: regex.Match[str], meeting: dt.date) -> _Result:
+    after = m.group("after")
+    if not after:
+        return _count(m, meeting)
+    ev = AFTER_EVENT_RE.match(" ".join(after.split()))
+    if ev is None:
+        return _NONE  # counted from an event without a date: 'na ontvangst van het rapport'
+    if ev.group("meeting"):
+        return _count(m, meeting)
+    if ev.group("prinsjesdag"):
+        return _count(m, _next_on_or_after(_third_tuesday_of_september, meeting, None))
+    year = int(ev.group("year")) if ev.group("year") else None
+    date, precision = _count(m, _next_on_or_after(_summer_recess_end, meeting, year))
+    return date, None if precision is None else _coarser(precision, Precision.WEEK)
+
+
+#: Season → start (month, day) and end (month, day; the end of winter is in the next year).
+_SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "voorjaar": ((3, 1), (5, 31)),
     "lente": ((3, 1), (5, 31)),
+    "zomer": ((6, 1), (8, 31)),
     "najaar": ((9, 1), (11, 30)),
     "herfst": ((9, 1), (11, 30)),
     "winter": ((12, 1), (2, 28)),
 }
+#: A recess (or holiday) word → its key in RECESS_WINDOWS ('pasen' and 'reces' are handled apart).
+_RECESS_WORDS: dict[str, str] = {
+    "zomerreces": "zomer", "zomervakantie": "zomer", "kerstreces": "kerst", "kerstvakantie": "kerst",
+    "voorjaarsreces": "voorjaar", "voorjaarsvakantie": "voorjaar", "krokusreces": "voorjaar", "krokusvakantie": "voorjaar",
+    "meireces": "mei", "meivakantie": "mei", "herfstreces": "herfst", "herfstvakantie": "herfst",
+}
+_BEFORE = ("voor", "tegen")
 
 
-def _season(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
-    rel = m.group("rel").lower().replace("ó", "o")
-    season = m.group("season").lower()
-    if season.startswith("kerst") and not season.endswith("reces"):
-        if rel in ("voor", "tegen"):
-            return _next_on_or_after(lambda y: dt.date(y, 12, 24), meeting, m.group("year")), Precision.WEEK
-        return None, None
-    spec = _SEASONS.get(season)
-    if spec is None or rel == "na":  # other recesses move each year; 'na de zomer' has no latest date
-        return None, None
-    before, inside = spec
-    month, day = before if rel in ("voor", "tegen", "begin") else inside
-    if season == "winter" and rel not in ("voor", "tegen", "begin"):
+def _season(m: regex.Match[str], meeting: dt.date) -> _Result:
+    rel = _rel(m).removesuffix(" van")
+    word = m.group("season").lower()
+    year = _year_of(m, meeting)
+    if rel == "na":
+        return _NONE  # 'na de zomer': no latest date
+    if word.startswith("kerst") and not word.endswith(("reces", "vakantie")):
+        if rel in _BEFORE:  # 'voor de kerst': by Christmas Eve
+            return _next_on_or_after(lambda y: dt.date(y, 12, 24), meeting, year), Precision.WEEK
+        return _NONE
+    if word.startswith(("pasen", "paas")):
+        if rel in _BEFORE:  # 'voor Pasen': by the Saturday before Easter Sunday
+            return _next_on_or_after(lambda y: _easter(y) - dt.timedelta(days=1), meeting, year), Precision.WEEK
+        return _NONE
+    if word == "reces":  # 'voor het reces': the next recess
+        if rel not in _BEFORE or year is not None:
+            return _NONE
+        starts = sorted((_recess_start(k, y) - dt.timedelta(days=1), RECESS_WINDOWS[k][2])
+                        for k in RECESS_WINDOWS for y in (meeting.year, meeting.year + 1))
+        return next((d, p) for d, p in starts if d >= meeting)
+    recess = _RECESS_WORDS.get(word, "zomer" if word == "zomer" and rel in _BEFORE else None)
+    if recess is not None:
+        precision = RECESS_WINDOWS[recess][2]
+        if rel in _BEFORE:  # 'voor het kerstreces': by the last sitting day before it
 
-        def make(y: int) -> dt.date:
-            return _last_day(y + 1, 2)
+            def before(y: int) -> dt.date:
+                return _recess_start(recess, y) - dt.timedelta(days=1)
 
-    else:
+            return _next_on_or_after(before, meeting, year), precision
+        if recess == "zomer" and rel in ("in", "tijdens"):  # 'in het zomerreces': by the Monday it ends
+            return _next_on_or_after(_summer_recess_end, meeting, year), precision
+        return _NONE
+    (sm, sd), (em, ed) = _SEASONS[word]
+    wraps = em < sm  # winter ends in the next year
 
-        def make(y: int) -> dt.date:
-            return dt.date(y, month, day)
+    def start(y: int) -> dt.date:
+        return dt.date(y, sm, sd)
 
-    return _next_on_or_after(make, meeting, m.group("year")), Precision.SEASON
+    def make(y: int) -> dt.date:
+        if rel in _BEFORE:  # 'voor het najaar': by the day before it begins
+            return start(y) - dt.timedelta(days=1)
+        if rel == "begin":  # 'begin van het najaar': by the end of its first month
+            return _last_day(y, sm)
+        return _last_day(y + 1, 2) if wraps else dt.date(y, em, ed)  # 'in het najaar': by its end
+
+    if rel.startswith("volgend") and year is None:  # 'volgend voorjaar': the next one not yet begun
+        y = meeting.year - 1
+        while start(y) <= meeting:
+            y += 1
+        return make(y), Precision.SEASON
+    if rel in ("deze", "dit") and year is None and not wraps:  # 'dit najaar': this year's
+        return make(meeting.year), Precision.SEASON
+    return _next_on_or_after(make, meeting, year), Precision.SEASON
 
 
-def _quarter(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _quarter(m: regex.Match[str], meeting: dt.date) -> _Result:
     q = m.group("q")
     if q:
-        word = q.lower()
-        if word == "laatste":
-            n = 4
-        else:
-            n = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}[word]
+        n = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}[q.lower()]
     else:
         n = int(m.group("qn"))
-    return _next_on_or_after(lambda y: _last_day(y, 3 * n), meeting, m.group("year")), Precision.QUARTER
+    return _next_on_or_after(lambda y: _last_day(y, 3 * n), meeting, _year_of(m, meeting)), Precision.QUARTER
 
 
-def _half(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _half(m: regex.Match[str], meeting: dt.date) -> _Result:
     month = 6 if m.group("h").lower() == "eerste" else 12
-    return _next_on_or_after(lambda y: _last_day(y, month), meeting, m.group("year")), Precision.HALF_YEAR
+    return _next_on_or_after(lambda y: _last_day(y, month), meeting, _year_of(m, meeting)), Precision.HALF_YEAR
 
 
-def _month(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
-    rel = m.group("rel").lower().replace("ó", "o")
+def _month(m: regex.Match[str], meeting: dt.date) -> _Result:
+    rel = _rel(m)
     month = MONTHS[m.group("month").lower()]
     text = m.group(0).lower()
+    year = _year_of(m, meeting)
     if rel == "na":
-        return None, None
+        return _NONE
     if m.group("day"):
         day = int(m.group("day"))
         if not 1 <= day <= calendar.monthrange(2000, month)[1]:
-            return None, None
+            return _NONE
 
         def exact(y: int) -> dt.date:
             d = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
             return d - dt.timedelta(days=1) if rel == "voor" else d
 
-        return _next_on_or_after(exact, meeting, m.group("year")), Precision.DAY
+        return _next_on_or_after(exact, meeting, year), Precision.DAY
     if rel == "voor" and "eind" not in text and "begin" not in text and "midden" not in text:
 
         def before(y: int) -> dt.date:
             return dt.date(y, month, 1) - dt.timedelta(days=1)
 
-        return _next_on_or_after(before, meeting, m.group("year")), Precision.MONTH
-    if rel in ("begin",) or "begin" in text:
+        return _next_on_or_after(before, meeting, year), Precision.MONTH
+    if rel == "begin" or "begin" in text:
         day = 10
     elif rel in ("medio", "half", "halverwege") or "midden" in text:
         day = 15
@@ -268,29 +439,33 @@ def _month(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Preci
     def make(y: int) -> dt.date:
         return dt.date(y, month, day) if day else _last_day(y, month)
 
-    return _next_on_or_after(make, meeting, m.group("year")), Precision.MONTH
+    return _next_on_or_after(make, meeting, year), Precision.MONTH
 
 
-def _year(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _year(m: regex.Match[str], meeting: dt.date) -> _Result:
     if m.group("endyear"):
         return dt.date(meeting.year, 12, 31), Precision.YEAR
-    if m.group("next"):
-        return dt.date(meeting.year + 1, 12, 31), Precision.YEAR
-    year = int(m.group("year"))
-    rel = m.group("rel").lower().replace("ó", "o")
-    if rel == "voor":
+    if m.group("bare"):  # 'volgend jaar', 'dit jaar'
+        this = " ".join(m.group("bare").lower().split()).startswith(("dit", "het lopende", "het huidige"))
+        return dt.date(meeting.year if this else meeting.year + 1, 12, 31), Precision.YEAR
+    year = _year_of(m, meeting)
+    assert year is not None
+    rel = _rel(m)
+    if rel == "eerder":
+        return _NONE  # 'eerder dit jaar': the past
+    if rel in ("voor", "vóór"):  # 'voor 2021': by the end of 2020
         d = dt.date(year - 1, 12, 31)
-        return (d, Precision.YEAR) if d >= meeting else (None, None)
-    if rel in ("eind", "einde"):
+        return (d, Precision.YEAR) if d >= meeting else _NONE
+    if rel.startswith(("eind", "aan het eind", "tegen het eind")):
         return dt.date(year, 12, 31), Precision.MONTH
-    if rel == "medio":
+    if rel in ("medio", "halverwege", "midden"):
         return dt.date(year, 6, 30), Precision.HALF_YEAR
     if rel == "begin":
         return dt.date(year, 3, 31), Precision.QUARTER
     return dt.date(year, 12, 31), Precision.YEAR
 
 
-def _week(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _week(m: regex.Match[str], meeting: dt.date) -> _Result:
     sunday = meeting + dt.timedelta(days=6 - meeting.weekday())
     if m.group("tomorrow"):
         return meeting + dt.timedelta(days=1), Precision.DAY
@@ -301,7 +476,7 @@ def _week(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precis
     if m.group("wk"):
         wk = int(m.group("wk"))
         if not 1 <= wk <= 53:
-            return None, None
+            return _NONE
 
         def make(y: int) -> dt.date:
             try:
@@ -318,83 +493,138 @@ def _week(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precis
     return sunday + dt.timedelta(weeks=1), Precision.WEEK
 
 
-def _rel_month(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
+def _rel_month(m: regex.Match[str], meeting: dt.date) -> _Result:
     if m.group("this"):
         return _last_day(meeting.year, meeting.month), Precision.MONTH
     nxt = _add_months(meeting.replace(day=1), 1)
     return _last_day(nxt.year, nxt.month), Precision.MONTH
 
 
-def _third_tuesday_of_september(y: int) -> dt.date:
-    first = dt.date(y, 9, 1)
-    return first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
+_EARLY = ("voor", "ruim voor", "tijdig voor", "voorafgaand aan", "in aanloop naar")
 
 
-def _event(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
-    if m.group("event").lower() == "prinsjesdag":
-        d = _next_on_or_after(_third_tuesday_of_september, meeting, None)
-        return d - dt.timedelta(days=1) if m.group(0).lower().lstrip().startswith(("voor", "vóór")) else d, Precision.DAY
-    return None, None
+def _fiscal(m: regex.Match[str], meeting: dt.date) -> _Result:
+    rel = _rel(m)
+    event = " ".join(m.group("event").lower().split()).removeprefix("ontwerp")
+    year = int(m.group("year")) if m.group("year") else None
+    if rel == "na":
+        return _NONE
+    if event in ("voorjaarsnota", "najaarsnota"):  # sent by 1 June / 1 December (Comptabiliteitswet 2016), often weeks before
+        month = 6 if event == "voorjaarsnota" else 12
+
+        def nota(y: int) -> dt.date:
+            return dt.date(y, month, 1) - dt.timedelta(days=1 if rel in _EARLY else 0)
+
+        return _next_on_or_after(nota, meeting, year), Precision.MONTH
+    # The budget for year Y (begroting, Miljoenennota Y) is presented on Prinsjesdag of Y - 1.
+    budget_year = None if year is None else year - 1 if event != "prinsjesdag" else year
+    if event == "prinsjesdag" or event == "miljoenennota" or (event == "begroting" and rel == "met"):
+        precision = Precision.WEEK if rel.startswith("rond") else Precision.DAY
+
+        def day(y: int) -> dt.date:
+            return _third_tuesday_of_september(y) - dt.timedelta(days=1 if rel in _EARLY else 0)
+
+        return _next_on_or_after(day, meeting, budget_year), precision
+    # The debates on the budgets (begrotingsbehandelingen) run from October until the kerstreces; 'bij de
+    # begroting' may mean the document or its debate: by the last sitting day before the kerstreces, quarter precision.
+
+    def debates_done(y: int) -> dt.date:
+        return _recess_start("kerst", y) - dt.timedelta(days=1)
+
+    return _next_on_or_after(debates_done, meeting, budget_year), Precision.QUARTER
 
 
-def _asap(m: regex.Match[str], meeting: dt.date) -> tuple[dt.date | None, Precision | None]:
-    return None, None
+def _no_date(m: regex.Match[str], meeting: dt.date) -> _Result:
+    return _NONE
 
 
-_Rule = Callable[[regex.Match[str], dt.date], tuple[dt.date | None, Precision | None]]
+_Rule = Callable[[regex.Match[str], dt.date], _Result]
 
-#: Each pattern with its rule and the substrings (lower case) one of which every match of it holds:
-#: a pattern runs only on a text that holds one ('binnen vier weken' holds 'week').
-_RULE_KEYS: list[tuple[regex.Pattern[str], _Rule, tuple[str, ...]]] = [
-    (WITHIN_RE, _within, ("dag", "week", "weken", "maand", "jaar", "kwartaal")),
-    (ASAP_RE, _asap, ("mogelijk", "z.", "zsm", "korte", "binnenkort", "afzienbare", "snel")),
-    (SEASON_RE, _season, ("zomer", "kerst", "voorjaar", "lente", "najaar", "herfst", "winter", "krokus", "meireces",
-                          "paasreces")),
-    (QUARTER_RE, _quarter, ("kwartaal", "q")),
-    (HALF_RE, _half, ("helft", "half")),
-    (MONTH_RE, _month, tuple(MONTHS)),
-    (YEAR_RE, _year, ("jaar", "19", "20")),
-    (WEEK_RE, _week, ("week", "morgen", "vandaag", "vanavond")),
-    (REL_MONTH_RE, _rel_month, ("maand",)),
-    (EVENT_RE, _event, ("prinsjesdag", "behandeling", "debat", "overleg", "ao", "nota", "verkiezingen", "raad", "top",
-                        "voortgang")),
+#: Each pattern with its rule and one or two groups of substrings (lower case): every match of the pattern
+#: holds one substring of each group, so a pattern runs only on a text that does ('binnen vier weken' holds
+#: 'week'; 'drie maanden na de inwerkingtreding' holds 'maand' and 'na ').
+_UNITS = ("dag", "week", "weken", "maand", "jaar", "kwartaal")
+_Keys = tuple[str, ...]
+_RULE_KEYS: list[tuple[regex.Pattern[str], _Rule, tuple[_Keys, ...]]] = [
+    (WITHIN_RE, _within, (_UNITS,)),
+    (AFTER_RE, _within, (_UNITS, ("na ", "na\n", "na\t", "nadat"))),
+    (ASAP_RE, _no_date, (("mogelijk", "z.", "zsm", "kort", "afzienbare", "snel"),)),
+    (SEASON_RE, _season, (("zomer", "kerst", "jaar", "lente", "herfst", "winter", "reces", "vakantie", "pasen"),)),
+    (QUARTER_RE, _quarter, (("kwartaal", "q"),)),
+    (HALF_RE, _half, (("helft", "half"),)),
+    (MONTH_RE, _month, (tuple(MONTHS),)),
+    (YEAR_RE, _year, (("jaar", "19", "20"),)),
+    (WEEK_RE, _week, (("week", "morgen", "vandaag", "vanavond"),)),
+    (REL_MONTH_RE, _rel_month, (("maand",),)),
+    (FISCAL_RE, _fiscal, (("prinsjesdag", "nota", "begroting"),)),
+    (EVENT_RE, _no_date, (("behandeling", "debat", "overleg", "ao", "verkiezingen", "raad", "top", "voortgang"),)),
 ]
-_RULES: list[tuple[regex.Pattern[str], _Rule, tuple[bytes, ...]]] = [
-    (pattern, rule, tuple(k.encode() for k in keys)) for pattern, rule, keys in _RULE_KEYS
+_ENCODED: dict[_Keys, tuple[bytes, ...]] = {}  # one tuple per group, so that _find sees a shared group
+_RULES: list[tuple[regex.Pattern[str], _Rule, tuple[bytes, ...], tuple[bytes, ...]]] = [
+    (pattern, rule, _ENCODED.setdefault(keys[0], tuple(k.encode() for k in keys[0])),
+     tuple(k.encode() for group in keys[1:] for k in group))
+    for pattern, rule, keys in _RULE_KEYS
 ]
+_NEGATION_REACH = 30  # characters before an expression searched for 'niet', 'op zijn vroegst'
 
 
-def find_deadlines(text: str, meeting: dt.date | None) -> list[Deadline]:
-    """Every deadline expression in ``text``, in order; dates only when ``meeting`` is known."""
-    # PERF: all ten patterns ran over every text (19 texts per analysis of the fixture, ~0.5 ms each
-    # for a candidate's context); now a pattern runs only if the text holds one of its keywords.
+def _find(text: str, meeting: dt.date | None) -> list[_Found]:
+    # PERF: a pattern runs only if the text holds one of its keywords; the negation test only at a hit.
     low = keytext(text)
     found: list[_Found] = []
-    for pattern, rule, keys in _RULES:
-        if not any(k in low for k in keys):
+    holds = low.__contains__
+    last_keys: tuple[bytes, ...] = ()
+    held = False
+    for pattern, rule, keys, also in _RULES:
+        if keys is not last_keys:  # WITHIN_RE and AFTER_RE share their first group
+            last_keys, held = keys, any(map(holds, keys))
+        if not held or (also and not any(map(holds, also))):
             continue
         for m in pattern.finditer(text):
+            start = m.start()
+            neg = NEGATION_RE.search(text, max(0, start - _NEGATION_REACH), start)
+            if neg is not None:
+                found.append(_Found(neg.start(), m.end(), None, None, negated=True))
+                continue
             if meeting is None:
-                date, precision = None, None
+                date, precision = _NONE
             else:
                 try:
                     date, precision = rule(m, meeting)
                 except (ValueError, OverflowError):  # an impossible date ('31 februari'): keep the words only
-                    date, precision = None, None
-            found.append(_Found(m.start(), m.end(), date, precision))
+                    date, precision = _NONE
+            found.append(_Found(start, m.end(), date, precision))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out: list[Deadline] = []
+    out: list[_Found] = []
     last_end = -1
     for f in found:
         if f.start < last_end:
             continue  # overlaps a longer, earlier expression
-        words = " ".join(text[f.start : f.end].split())
-        out.append(Deadline(text=words, date=f.date, precision=f.precision if f.date else None))
+        out.append(f)
         last_end = f.end
     return out
 
 
+def _deadline(text: str, f: _Found) -> Deadline:
+    words = " ".join(text[f.start : f.end].split())
+    return Deadline(text=words, date=f.date, precision=f.precision if f.date else None)
+
+
+def find_deadlines(text: str, meeting: dt.date | None) -> list[Deadline]:
+    """Every deadline expression in ``text``, in order; dates only when ``meeting`` is known.
+
+    A negated expression ('niet voor de zomer') is listed with its negation and without a date.
+    """
+    return [_deadline(text, f) for f in _find(text, meeting)]
+
+
 def parse_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
-    """The first deadline in ``text`` ('Binnen vier weken' → meeting + 28 days, day precision), or ``None``."""
-    hits = find_deadlines(text, meeting)
-    return hits[0] if hits else None
+    """The deadline of ``text`` ('Binnen vier weken' → meeting + 28 days, day precision), or ``None``.
+
+    The first expression that is not negated ('niet voor de zomer maar voor het kerstreces' → the
+    kerstreces); if all are negated, the first one (without a date).
+    """
+    hits = _find(text, meeting)
+    if not hits:
+        return None
+    return _deadline(text, next((f for f in hits if not f.negated), hits[0]))
