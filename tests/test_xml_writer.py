@@ -3,13 +3,16 @@ and a complete OB-style Kamerstuk for a report parsed from PDF text."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 import verslag
-from verslag import Role, Speaker, Turn, strategies, structure
+from verslag import CommitmentStatus, Phase, Role, Speaker, Turn, strategies, structure
+from verslag.model import AgendaItem, Block, ChairChange, Furniture, GovernmentMember, Signatory
 
 
 def _default_examples() -> int:
@@ -248,12 +251,6 @@ def test_label_led_report_edits(from_text: tuple[verslag.Verslag, bytes]) -> Non
 
 # --- every edit is written back or refused, never dropped ----------------------------------------
 
-import datetime as dt  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-
-from verslag import CommitmentStatus, Phase  # noqa: E402
-from verslag.model import AgendaItem, Block, ChairChange, Furniture, GovernmentMember, Signatory  # noqa: E402
-
 #: A new value for every Meta field.
 META_VALUES: dict[str, object] = {
     "dossier": "36600", "number": "12", "year": "2030-2031", "kind": "notaoverleg", "title": "Iets anders",
@@ -300,7 +297,7 @@ def _edits(v: verslag.Verslag) -> list[Edit]:
         if getattr(v, f):
             out.append((f, lambda w, f=f: getattr(w, f).pop(0),
                         lambda w, f=f: [x.model_dump(exclude={"lines"}) for x in getattr(w, f)]))
-    for i, c in enumerate(v.commitments):
+    for i, c in enumerate(v.commitments[:3]):
         for f, value in (("status", next(s for s in CommitmentStatus if s != c.status)), ("by", "Knops"),
                          ("to", None), ("deadline", verslag.Deadline(text="voor de zomer")), ("amendment", "iets"),
                          ("text", "Een andere toezegging.")):
@@ -313,7 +310,7 @@ def _written_or_refused(data: bytes) -> tuple[int, int]:
     written = refused = 0
     v = verslag.read_xml(data)
     for field, edit, get in _edits(v):
-        w = verslag.read_xml(data)
+        w = v.model_copy(deep=True)  # PERF: a copy keeps what was read (v is never written)
         edit(w)
         want = get(w)
         try:
@@ -354,3 +351,187 @@ def test_every_edit_of_an_opening_item_is_written_or_refused() -> None:
             assert f"meta.{f}" in str(e)
             continue
         assert getattr(verslag.read_xml(out).meta, f) == value or getattr(v.meta, f) == value, f
+
+
+# --- the edits the issue names, as byte diffs ------------------------------------------------------
+
+
+def _without(out: bytes, piece: bytes) -> bytes:
+    """``out`` with one occurrence of ``piece`` taken out (it must be there)."""
+    assert out.count(piece) == 1, piece
+    return out.replace(piece, b"", 1)
+
+
+@pytest.mark.parametrize("status", list(CommitmentStatus))
+def test_commitment_status_is_written_as_an_enrichment(status: CommitmentStatus,
+                                                        from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    k = next(i for i, c in enumerate(w.commitments) if c.status is CommitmentStatus.LISTED)
+    item = w.commitments[k]
+    w.commitments[k].status = status
+    out = verslag.write_xml(w)
+    if status is CommitmentStatus.LISTED:
+        assert out == xml  # nothing changed: the same bytes
+        return
+    pi = f'<?verslag toezegging status="{status}"?>'.encode()
+    # only the instruction and the indentation after it, on its own line before the item's paragraph
+    assert _without(out, pi + b"\r\n            ") == xml
+    after = out[out.index(pi) + len(pi) :].split(b"</al>", 1)[0].decode()
+    assert after.startswith("\r\n            <al>") and item.text.split()[2] in after
+    r = verslag.read_xml(out)
+    assert r.commitments[k].status is status and verslag.compare(w, r) == []
+    assert verslag.write_xml(r) == out
+    r.commitments[k].status = CommitmentStatus.LISTED  # back to what the text says: the instruction goes
+    assert verslag.write_xml(r) == xml
+
+
+def test_commitment_fields_in_one_enrichment_and_a_second_edit(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    w.commitments[0].by, w.commitments[0].to = None, "Moorlag"
+    w.commitments[0].deadline = verslag.Deadline(text="voor de zomer", date=dt.date(2020, 6, 20),
+                                                 precision=verslag.Precision.SEASON)
+    w.commitments[0].amendment = 'met "aanhalingstekens" & <haken>'
+    out = verslag.write_xml(w)
+    pi = (b'<?verslag toezegging by="" to="Moorlag" deadline="voor de zomer" deadline-date="2020-06-20" '
+          b'deadline-precision="season" amendment="met &quot;aanhalingstekens&quot; &amp; &lt;haken&gt;"?>')
+    assert _without(out, pi + b"\r\n            ") == xml
+    r = verslag.read_xml(out)
+    assert verslag.compare(w, r) == []
+    r.commitments[0].to = "Verhoeven"  # a second edit changes the instruction in place
+    out2 = verslag.write_xml(r)
+    assert out2 == out.replace(b'to="Moorlag"', b'to="Verhoeven"', 1)
+    assert verslag.compare(r, verslag.read_xml(out2)) == []
+    r.commitments[0].to = verslag.read_xml(xml).commitments[0].to  # as the text says: the field goes
+    assert verslag.write_xml(r) == out.replace(b' to="Moorlag"', b"", 1)
+
+
+def test_a_broken_enrichment_is_reported_not_applied(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    out = verslag.write_xml(w)
+    for bad in (b'status="vergeten"', b'n="9" status="withdrawn"', b'deadline="x" deadline-date="morgen"'):
+        r = verslag.read_xml(out.replace(b'status="withdrawn"', bad, 1))
+        assert r.commitments == verslag.read_xml(xml).commitments
+        assert any(d.code == "V501" and d.line > 1 for d in r.diagnostics)
+    # an instruction before a paragraph that is no item names no commitment
+    first = xml.index(b"<al>De voorzitter:</al>")
+    r = verslag.read_xml(xml[:first] + b'<?verslag toezegging status="added"?>' + xml[first:])
+    assert r.commitments == verslag.read_xml(xml).commitments and any(d.code == "V501" for d in r.diagnostics)
+
+
+def test_meta_date_and_chair_change_their_paragraphs() -> None:
+    data = (FIXTURES / "h-tk-20172018-50-1.xml").read_bytes()
+    v = verslag.read_xml(data)
+    v.meta.date, v.meta.chair = dt.date(2018, 2, 13), "Van der Lee"
+    out = verslag.write_xml(v)
+    # the weekday follows the date; the chair's name changes inside its <nadruk>
+    want = data.replace(b"<vergaderdatum>Donderdag 8 februari 2018<", b"<vergaderdatum>Dinsdag 13 februari 2018<")
+    assert out == want.replace(b'<nadruk type="vet">Voorzitter: Arib<', b'<nadruk type="vet">Voorzitter: Van der Lee<')
+    r = verslag.read_xml(out)
+    assert (r.meta.date, r.meta.chair) == (dt.date(2018, 2, 13), "Van der Lee") and verslag.compare(v, r) == []
+
+
+def test_meta_date_of_a_kamerstuk_changes_the_datum_element() -> None:
+    data = (FIXTURES / "opendata" / "kst-24515-782.xml").read_bytes()
+    v = verslag.read_xml(data)
+    v.meta.date = dt.date(2025, 3, 1)
+    out = verslag.write_xml(v)
+    # the separator as written: '6\u00a0februari 2025' (a no-break space) → '1\u00a0maart 2025'
+    assert out == data.replace('<datum isodatum="2025-02-06">6\u00a0februari 2025</datum>'.encode(),
+                               '<datum isodatum="2025-03-01">1\u00a0maart 2025</datum>'.encode())
+    assert verslag.read_xml(out).meta.date == dt.date(2025, 3, 1)
+
+
+def test_meta_date_and_chair_of_a_label_led_report(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    w.meta.date, w.meta.chair = dt.date(2020, 3, 12), "Van Dam"
+    out = verslag.write_xml(w)
+    assert out == xml.replace(b"hebben op 11 maart 2020 overleg", b"hebben op 12 maart 2020 overleg", 1).replace(
+        b"<al>Voorzitter: Diks</al>", b"<al>Voorzitter: Van Dam</al>", 1)
+    r = verslag.read_xml(out)
+    assert (r.meta.date, r.meta.chair) == (dt.date(2020, 3, 12), "Van Dam")
+    # the chair's turns name the chair of 'Voorzitter: X' on reading
+    assert {t.speaker.name for t in r.turns if t.speaker.role is Role.CHAIR} == {"Van Dam"}
+
+
+def test_suspension_removed_and_added_in_handelingen() -> None:
+    v = verslag.read_xml(VAO)
+    gone = v.suspensions.pop(0)
+    out = verslag.write_xml(v)
+    lines = VAO.split(b"\r\n")
+    a, b = gone.lines
+    assert out == b"\r\n".join(lines[: a - 1] + lines[b:])  # its bare <tekst>, with its lines
+    assert verslag.read_xml(out).suspensions == []
+    v.suspensions.append(gone)
+    assert verslag.write_xml(v) == VAO  # put back where it was: the input
+    new = verslag.Suspension(text="De vergadering wordt van 12.00 uur tot 12.30 uur geschorst.",
+                             start=dt.time(12), end=dt.time(12, 30), after_turn=3)
+    v.suspensions.insert(0, new)
+    out = verslag.write_xml(v)
+    block = (b'\r\n      <tekst status="goed">\r\n        <al-groep>\r\n          <al>De vergadering wordt van 12.00 '
+             b"uur tot 12.30 uur geschorst.</al>\r\n        </al-groep>\r\n      </tekst>")
+    assert _without(out, block) == VAO
+    r = verslag.read_xml(out)
+    assert [s.model_dump(exclude={"lines"}) for s in r.suspensions] == [
+        s.model_dump(exclude={"lines"}) for s in v.suspensions]
+    assert out.index(block) > out.index(v.turns[3].paragraphs[-1].encode())
+
+
+def test_suspension_removed_and_added_in_a_label_led_report(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    gone = w.suspensions.pop(0)
+    out = verslag.write_xml(w)
+    assert out == _without(xml, b"\r\n            <al>" + gone.text.encode() + b"</al>")
+    w.suspensions.append(gone.model_copy(update={"after_turn": 5}))
+    out = verslag.write_xml(w)
+    assert _without(out, b"\r\n            <al>" + gone.text.encode() + b"</al>") == _without(
+        xml, b"\r\n            <al>" + gone.text.encode() + b"</al>")
+    r = verslag.read_xml(out)
+    assert r.suspensions[0].after_turn == 5 and r.suspensions[0].text == gone.text
+
+
+def test_an_added_suspension_must_read_back_as_one() -> None:
+    v = verslag.read_xml(VAO)
+    v.suspensions.append(verslag.Suspension(text="Even pauze.", after_turn=3))
+    with pytest.raises(verslag.RoundTripError, match=r"suspensions\[1\]\.text"):
+        verslag.write_xml(v)
+    v.suspensions[-1] = verslag.Suspension(text="De vergadering wordt geschorst.", kind="short", after_turn=3)
+    with pytest.raises(verslag.RoundTripError, match=r"suspensions\[1\]\.kind"):
+        verslag.write_xml(v)
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (lambda v: setattr(v.meta, "clerk", "Nava"), "meta.clerk"),
+        (lambda v: setattr(v.meta, "date", dt.date(2018, 1, 1)), "meta.date"),  # no paragraph states it
+        (lambda v: v.interruptions.pop(0), "interruptions[0]"),
+        (lambda v: setattr(v.turns[1], "phase", Phase.CLOSING), "turns[1].phase"),
+        (lambda v: setattr(v.front_matter[0], "text", "Iets"), "front_matter[0]"),
+        (lambda v: setattr(v.turns[0].speaker, "name", "Arib"), "turns[0].speaker.name"),  # a chair's name
+        (lambda v: setattr(v.turns[1].speaker, "role", Role.MINISTER), "turns[1].speaker.role"),
+        (lambda v: setattr(v.turns[1].speaker, "label", "Mevrouw X"), "turns[1].speaker.label"),
+    ],
+)
+def test_an_edit_that_cannot_be_written_names_the_field(edit: Callable[[verslag.Verslag], object], field: str) -> None:
+    v = verslag.read_xml(VAO)
+    edit(v)
+    with pytest.raises(verslag.RoundTripError) as e:
+        verslag.write_xml(v)
+    assert str(e.value).startswith(field + " cannot be written to OB XML") and e.value.line >= 1
+
+
+def test_derived_structure_analysed_again_is_accepted(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    w.turns.pop(10)
+    structure.analyze(w)  # phases, interruptions and commitments follow the edited turns
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    r = verslag.read_xml(verslag.write_xml(w))
+    assert [t.phase for t in r.turns] == [t.phase for t in w.turns]
+    assert r.interruptions == w.interruptions and r.commitments == w.commitments

@@ -716,24 +716,38 @@ class _Writer:
             patch_paragraph(el, " ".join(mb.raw.split()), value_s, self.ed)
 
     def _write_date(self, mb: MetaBinding, date: dt.date) -> None:
-        """The date phrase in the paragraph that states ``meta.date`` (and its weekday, an ``isodatum``)."""
+        """The date phrase in the paragraph that states ``meta.date``, its weekday, and an ``isodatum``.
+
+        Day, month and year are replaced inside the raw text piece that holds the phrase, so the
+        separators stay as written ('6\u00a0februari 2025' → '1\u00a0maart 2025').
+        """
         from verslag.frontmatter import parse_date
         from verslag.patterns import DUTCH_DATE_RE
 
         el = self.els[mb.index]
-        text = mb.raw
-        m = next((m for m in DUTCH_DATE_RE.finditer(text) if parse_date(m.group()) == mb.value), None)
-        if m is None:
-            raise self._err("meta.date", "no date phrase in its paragraph", mb.index, found=text)
-        head = text[: m.start()]
-        w = WEEKDAY_RE.search(head)
-        if w is not None:
-            day = WEEKDAYS[date.weekday()]
-            head = head[: w.start()] + (day.capitalize() if w["day"][0].isupper() else day) + head[w.end("day") :]
-        new = head + _date_text(date) + text[m.end() :]
-        if parse_date(new) != date:
-            raise self._err("meta.date", "the new date phrase does not read back", mb.index, found=new)
-        patch_paragraph(el, text, new, self.ed)
+        for kind, idx, raw in _pieces(el):
+            if kind == "leaf" or _artefact(raw):
+                continue
+            text = unescape(raw)
+            m = next((m for m in DUTCH_DATE_RE.finditer(text) if parse_date(m.group()) == mb.value), None)
+            if m is None:
+                continue
+            month = MONTH_NAMES[date.month - 1]
+            if m["month"][:1].isupper():
+                month = month.capitalize()
+            new = (text[: m.start("day")] + str(date.day) + text[m.end("day") : m.start("month")] + month
+                   + text[m.end("month") : m.start("year")] + str(date.year) + text[m.end("year") :])
+            w = WEEKDAY_RE.search(new[: m.start("day")])
+            if w is not None:
+                day = WEEKDAYS[date.weekday()]
+                new = new[: w.start("day")] + (day.capitalize() if w["day"][:1].isupper() else day) + new[w.end("day") :]
+            out = escape_text(new)
+            if "\r\n" in raw:
+                out = out.replace("\n", "\r\n")
+            (self.ed.text if kind == "text" else self.ed.tail)[idx] = out
+            break
+        else:
+            raise self._err("meta.date", "no date phrase in its paragraph", mb.index, found=mb.raw)
         if "isodatum" in el.attrib:
             self.ed.start[el.index] = replace_attr(el.start, "isodatum", date.isoformat())
 
