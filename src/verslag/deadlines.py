@@ -56,28 +56,29 @@ _NUM = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + 
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d\d"
 # A year said relative to the meeting: 'dit jaar', 'volgend jaar', 'het komende jaar'.
-_RELYEAR = r"(?:dit|(?:het\s+)?(?:volgende?|komende?|aankomende?)|het\s+(?:lopende|huidige))\s+jaar"
+_RELYEAR = r"(?:dit|(?:het\s+)?(?:volgende?|komende?|aankomende?|nieuwe)|het\s+(?:lopende|huidige))\s+(?:kalender)?jaar"
 # The year a season, quarter, half or month is in: '… van 2021', '… van volgend jaar', '… van het jaar'.
-_YEAR_SPEC = rf"(?:\s+(?:van\s+)?(?:(?P<year>{_YEAR})|(?P<relyear>{_RELYEAR}|het\s+jaar))\b)?"
-# A period: 'vier weken', 'twee à drie weken', 'een paar weken', 'een halfjaar'.
-_PERIOD = rf"""(?:(?P<vague>een\s+paar|enkele|een\s+aantal|een\s+of\s+twee)\s+|(?:(?P<n1>{_NUM})\s+(?:à|a|tot|of)\s+)?(?P<n>{_NUM})\s+)
+_YEAR_SPEC = rf"(?:\s+(?:van\s+)?(?:(?:het\s+jaar\s+)?(?P<year>{_YEAR})|(?P<relyear>{_RELYEAR}|het\s+(?:kalender)?jaar))\b)?"
+# A period: 'vier weken', 'twee à drie weken', 'een paar weken', 'een halfjaar', 'anderhalve maand'.
+_PERIOD = rf"""(?:(?P<vague>een\s+paar|enkele|een\s+aantal|een\s+of\s+twee)\s+
+    |(?:(?P<n1>{_NUM})\s+(?:à|a|tot|of)\s+)?(?P<n>{_NUM}|anderhalve|anderhalf)\s+)
     (?P<unit>werkdag(?:en)?|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar|kwartaal|halfjaar|half\s+jaar)\b"""
 # What a period is counted from: 'na ontvangst van het rapport', 'na de zomer', 'nadat het rapport is verschenen'.
 _ARTICLE = r"(?:(?:de|het|een|dit|deze|die|dat)\s+)?"
-_AFTER = rf"""\s+(?P<after>na\s+{_ARTICLE}[\w-]+(?:\s+van\s+{_ARTICLE}[\w-]+){{0,2}}
+_AFTER = rf"""\s+(?P<after>na\s+{_ARTICLE}[\w-]+(?:\s+{_MONTH}\b(?:\s+{_YEAR}\b)?)?(?:\s+van\s+{_ARTICLE}[\w-]+){{0,2}}
     |nadat(?:(?:\s+[^\s,.;:()–]+){{1,8}}?(?=\s*[,.;:()–]|\s*$)|(?:\s+[^\s,.;:()–]+){{1,4}}))"""
 
-#: As soon as possible, no date: '– De Minister van BZK zal de Kamer zo spoedig mogelijk informeren'.
+#: As soon as possible, no date: '– De Minister van BZK zal de Kamer zo spoedig mogelijk informeren'; 'per omgaande'.
 ASAP_RE = regex.compile(
     r"""\b(?:zo\s+(?:spoedig|snel|vlug|gauw)\s+(?:als\s+)?mogelijk|z\.\s?s\.\s?m\.?|zsm|op\s+(?:zeer\s+)?korte\s+termijn
-        |(?:zeer\s+|heel\s+)?binnenkort|(?:binnen|op)\s+afzienbare\s+(?:tijd|termijn)|zo\s+snel\s+als\s+(?:het\s+)?kan|zo\s+snel\s+als\s+dat\s+kan)""",
+        |(?:zeer\s+|heel\s+)?binnenkort|per\s+omgaande|ten\s+spoedigste|onverwijld|(?:binnen|op)\s+afzienbare\s+(?:tijd|termijn)|zo\s+snel\s+als\s+(?:het\s+)?kan|zo\s+snel\s+als\s+dat\s+kan)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: A period counted from the meeting, or from the event after 'na': '– Binnen vier weken zal de Minister van
 #: Justitie en Veiligheid een brief …'; 'Die brief zal ik u binnen vier weken na vandaag toesturen.'
 WITHIN_RE = regex.compile(
-    rf"""\b(?P<pre>binnen|over|uiterlijk\s+binnen|in\s+de\s+komende)\s+{_PERIOD}(?:{_AFTER})?""",
+    rf"""\b(?P<pre>binnen|over|uiterlijk\s+binnen|in\s+de\s+komende)\s+(?:een\s+termijn\s+van\s+)?{_PERIOD}(?:{_AFTER})?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
@@ -87,79 +88,85 @@ WITHIN_RE = regex.compile(
 AFTER_RE = regex.compile(rf"""\b(?P<pre>){_PERIOD}{_AFTER}""", regex.VERBOSE | regex.IGNORECASE)  # pre: empty, no "binnen"
 
 #: The event a period is counted from, when it is one with a date: 'binnen vier weken na vandaag' (the
-#: meeting), 'binnen twee weken na de zomer' (the end of the summer recess), 'een week na Prinsjesdag'.
+#: meeting), 'binnen twee weken na de zomer' (the end of the summer recess), 'een week na Prinsjesdag',
+#: 'binnen twee weken na 1 juni'.
 AFTER_EVENT_RE = regex.compile(
     rf"""na\s+(?:(?P<meeting>vandaag|heden|dit\s+(?:debat|overleg|commissiedebat|notaoverleg|wetgevingsoverleg|AO)
                 |deze\s+vergadering)
             |(?P<summer>de\s+zomer|het\s+zomerreces|de\s+zomervakantie)(?:\s+van\s+(?P<year>{_YEAR}))?
-            |(?P<prinsjesdag>prinsjesdag))$""",
+            |(?P<prinsjesdag>prinsjesdag)
+            |(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<dyear>{_YEAR}))?)$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: A season, a recess or a feast: '– Voor de zomer zal de Kamer een brief krijgen over …'; 'voor het kerstreces';
-#: 'in het voorjaar van 2021'; 'volgend voorjaar'.
+#: 'in het voorjaar van 2021'; 'volgend voorjaar'; 'aan het eind van de zomer'; 'voor het komende reces'.
 SEASON_RE = regex.compile(
-    rf"""\b(?P<rel>vóór|voor|tegen|in\s+de\s+loop\s+van|in|tijdens|na|rond|begin|eind(?:e)?(?:\s+van)?|medio|deze|dit
-          |volgende?|komende?|aankomende?)\s+
-        (?:(?:de|het)\s+)?
+    rf"""\b(?P<rel>vóór|voor|tegen|tussen\s+nu\s+en|in\s+de\s+loop\s+van|in|tijdens|na|rond
+          |(?:aan\s+het\s+)?(?:eind(?:e)?|begin)(?:\s+van)?|medio|deze|dit|volgende?|komende?|aankomende?)\s+
+        (?:(?:de|het)\s+)?(?P<next>(?:eerst)?(?:volgende?|komende?)\s+)?
         (?P<season>zomerreces|zomervakantie|zomer|kerstreces|kerstvakantie|kerst(?:mis)?|voorjaarsreces|voorjaarsvakantie
           |voorjaar|lente|najaar|herfstreces|herfstvakantie|herfst|winter|krokusreces|krokusvakantie|meireces|meivakantie
           |paasreces|paasvakantie|pasen|reces)\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A quarter: 'in het eerste kwartaal van 2023', 'in het eerste kwartaal van volgend jaar', 'Q3'.
+#: A quarter: 'in het eerste kwartaal van 2023', 'in het eerste kwartaal van volgend jaar', 'Q3', 'eind dit kwartaal'.
 QUARTER_RE = regex.compile(
     rf"""\b(?:(?:in|voor|vóór|tegen|eind|einde)\s+(?:(?:het\s+)?(?:eind|einde)\s+van\s+)?)?(?:het\s+)?
-        (?:(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)\s+kwartaal|Q(?P<qn>[1-4]))\b{_YEAR_SPEC}""",
+        (?:(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)\s+kwartaal|Q(?P<qn>[1-4])
+          |(?P<relq>dit|deze|huidige|volgende?|komende?)\s+kwartaal)\b{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: A half year: 'in de eerste helft van 2021', 'in het tweede halfjaar', 'in de tweede helft van volgend jaar'.
 HALF_RE = regex.compile(
-    rf"""\b(?:in|voor|vóór)\s+(?:de|het)\s+(?P<h>eerste|tweede)\s+(?:helft|halfjaar|half\s+jaar)\b{_YEAR_SPEC}""",
+    rf"""\b(?:in|voor|vóór)\s+(?:de|het)\s+(?P<h>eerste|tweede)\s+(?:helft|halfjaar|half\s+jaar)\b(?!\s+van\s+{_MONTH})
+        {_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: A month, with or without a day: 'eind maart', 'voor 1 juni', 'medio april 2021', 'in de loop van mei',
-#: 'niet later dan 1 juni', 'eind maart volgend jaar'.
+#: 'niet later dan 1 juni', 'eind maart volgend jaar', 'in de tweede helft van september', 'in september of oktober'.
 MONTH_RE = regex.compile(
     rf"""\b(?P<rel>vóór|voor|uiterlijk|niet\s+later\s+dan|per|op|in|eind|einde|begin|medio|half|halverwege|rond|tegen|na)\s+
-        (?:(?:het\s+)?(?:eind|einde|begin|midden)\s+(?:van\s+)?|de\s+loop\s+van\s+)?
-        (?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})\b{_YEAR_SPEC}""",
+        (?:(?:het\s+)?(?:eind|einde|begin|midden)\s+(?:van\s+)?|de\s+loop\s+van\s+|de\s+(?P<mhalf>eerste|tweede)\s+helft\s+van\s+)?
+        (?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})\b
+        (?:\s+(?:of|en|à|tot(?:\s+en\s+met)?|t/m|[-–])\s+(?P<month2>{_MONTH})\b)?{_YEAR_SPEC}""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: A year, or a part of one: 'voor het einde van het jaar', 'eind 2020', 'in 2021', 'nog dit jaar',
-#: 'begin volgend jaar', 'in de loop van volgend jaar', 'medio volgend jaar'.
+#: 'begin volgend jaar', 'in de loop van volgend jaar', 'medio volgend jaar', 'aan het begin van volgend jaar',
+#: 'in het jaar 2021'.
 YEAR_RE = regex.compile(
-    rf"""\b(?:(?P<endyear>(?:voor|vóór)\s+het\s+eind(?:e)?\s+van\s+(?:het|dit)\s+jaar|voor\s+de\s+jaarwisseling)
-        |(?P<rel>(?:aan|tegen)\s+het\s+eind(?:e)?\s+van|eind(?:e)?(?:\s+van)?|begin|medio|halverwege|midden|in\s+de\s+loop\s+van
-            |uiterlijk\s+in|in|voor|vóór|nog|later|eerder)\s+
-          (?:(?P<year>{_YEAR})(?!\s*[-–]\s*\d)|(?P<relyear>{_RELYEAR}|het\s+jaar))
+    rf"""\b(?:(?P<endyear>(?:voor|vóór)\s+het\s+eind(?:e)?\s+van\s+(?:het|dit)\s+(?:kalender)?jaar|voor\s+de\s+jaarwisseling)
+        |(?P<rel>(?:aan|tegen)\s+het\s+(?:eind(?:e)?|begin)\s+van|(?:eind(?:e)?|begin|midden|halverwege)(?:\s+van)?|medio
+            |in\s+de\s+loop\s+van|uiterlijk\s+in|in|voor|vóór|nog|later|eerder)\s+
+          (?:(?:het\s+jaar\s+)?(?P<year>{_YEAR})(?!\s*[-–]\s*\d)|(?P<relyear>{_RELYEAR}|het\s+(?:kalender)?jaar))
         |(?P<bare>{_RELYEAR}))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A week or day: 'volgende week', 'deze week', 'in week 14', 'morgen', 'voor het weekend'.
+#: A week or day: 'volgende week', 'deze week', 'in week 14', 'morgen', 'voor het weekend', 'voor het einde van de week'.
 WEEK_RE = regex.compile(
-    r"""\b(?:(?P<rel>volgende|komende|deze|na\s+volgende)\s+week|(?:in|voor|vóór)\s+week\s+(?P<wk>\d{1,2})
+    r"""\b(?:(?P<rel>volgende|komende|deze|na\s+volgende|(?:voor|vóór|tegen)\s+het\s+eind(?:e)?\s+van\s+(?:de|deze))\s+week|(?:in|voor|vóór)\s+week\s+(?P<wk>\d{1,2})
         |(?P<tomorrow>morgen)|(?P<weekend>voor\s+het\s+weekend)|(?P<today>vandaag\s+nog|nog\s+vandaag|vanavond))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-#: A month relative to the meeting: 'voor het einde van de maand', 'volgende maand'.
+#: A month relative to the meeting: 'voor het einde van de maand', 'volgende maand', 'begin volgende maand'.
 REL_MONTH_RE = regex.compile(
     r"""\b(?:(?P<this>(?:voor\s+het\s+|tegen\s+het\s+)?eind(?:e)?\s+van\s+(?:de|deze)\s+maand|eind\s+deze\s+maand|deze\s+maand)
-        |(?P<next>volgende|komende)\s+maand)\b""",
+        |(?:(?P<part>begin|medio|halverwege|midden|eind(?:e)?)\s+(?:van\s+)?(?:de\s+)?)?(?P<next>volgende|komende)\s+maand)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 
 #: The budget cycle (begrotingscyclus): 'voor Prinsjesdag', 'rond Prinsjesdag', 'met de Miljoenennota',
-#: 'bij de begroting 2021', 'voor de begrotingsbehandeling', 'voor de Voorjaarsnota'.
+#: 'bij de begroting 2021', 'voor de begrotingsbehandeling', 'voor de Voorjaarsnota', 'Ik neem dat mee in de Voorjaarsnota.'.
 FISCAL_RE = regex.compile(
     rf"""\b(?P<rel>vóór|voor|ruim\s+voor|tijdig\s+voor|voorafgaand\s+aan|in\s+aanloop\s+naar|bij|tijdens|rond(?:om)?|na
-          |op(?=\s+prinsjesdag)|met(?=\s+(?:de\s+)?(?:miljoenennota|voorjaarsnota|najaarsnota|prinsjesdag|begroting\s+(?:voor\s+)?{_YEAR})))\s+
+          |op(?=\s+prinsjesdag)|in(?=\s+(?:de\s+)?(?:miljoenennota|voorjaarsnota|najaarsnota)\b)|met(?=\s+(?:de\s+)?(?:miljoenennota|voorjaarsnota|najaarsnota|prinsjesdag|begroting\s+(?:voor\s+)?{_YEAR})))\s+
         (?:(?:het|de)\s+)?(?:(?:eerst)?(?:volgende|komende)\s+)?
         (?P<event>prinsjesdag|miljoenennota|(?:ontwerp)?begrotingsbehandeling(?:en)?|begrotingsdebat(?:ten)?
           |behandeling\s+van\s+de\s+begroting|(?:ontwerp)?begroting|voorjaarsnota|najaarsnota)\b
@@ -184,6 +191,17 @@ NEGATION_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+#: A period before a 'voor …' expression, counted back from it: 'twee weken voor de zomer', 'een week voor Prinsjesdag'.
+PERIOD_BEFORE_RE = regex.compile(rf"""\b(?P<pre>){_PERIOD}\s+$""", regex.VERBOSE | regex.IGNORECASE)  # pre: empty
+
+#: Words that mark the latest date where several are said: 'zo spoedig mogelijk, maar uiterlijk voor de zomer',
+#: 'na de zomer, maar in ieder geval voor de begrotingsbehandeling'.  Matched against the text just before one.
+LATEST_RE = regex.compile(
+    r"""(?:\buiterlijk|\bniet\s+later\s+dan|\bin\s+(?:ieder|elk)\s+geval|\bop\s+z(?:ijn|'n|’n)\s+laatst|\bmaar)
+        (?:\s+(?:wel|nog|al|uiterlijk|in\s+(?:ieder|elk)\s+geval))*\s+$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 _Result = tuple[dt.date | None, Precision | None]
 _NONE: _Result = (None, None)
 _ORDER = list(Precision)
@@ -196,6 +214,7 @@ class _Found:
     date: dt.date | None
     precision: Precision | None
     negated: bool = False
+    latest: bool = False  # marked as the latest date: 'uiterlijk', 'in ieder geval', 'maar'
 
 
 def _coarser(a: Precision, b: Precision) -> Precision:
@@ -278,29 +297,36 @@ def _third_tuesday_of_september(y: int) -> dt.date:
     return first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
 
 
-def _count(m: regex.Match[str], base: dt.date) -> _Result:
-    """The period of ``m`` counted from ``base``: 'binnen' an exact bound, 'over' as exact as its unit."""
+def _count(m: regex.Match[str], base: dt.date, sign: int = 1) -> _Result:
+    """The period of ``m`` counted from ``base`` (back, for ``sign`` -1).
+
+    'binnen' is an exact bound; 'over' is as exact as its unit ('over een halfjaar': about then, month precision).
+    """
     if m.group("vague"):
         return _NONE
-    n = _number(m.group("n"))
-    if n is None:
+    word = m.group("n").lower()
+    halves = 3 if word.startswith("anderhal") else 2 * (_number(word) or 0)  # in half units: 'anderhalve maand'
+    if not halves:
         return _NONE
     unit = m.group("unit").lower()
-    about = (m.group("pre") or "").lower() == "over"  # 'over een halfjaar': about then, not by then
+    about = (m.group("pre") or "").lower() == "over"
     if unit.startswith("werkdag"):
         d = base
-        left = n
+        left = -(-halves // 2)
         while left:
-            d += dt.timedelta(days=1)
+            d += dt.timedelta(days=sign)
             if d.weekday() < 5:
                 left -= 1
         return d, Precision.DAY
-    if unit.startswith("dag"):
-        return base + dt.timedelta(days=n), Precision.DAY
-    if unit.startswith("we"):
-        return base + dt.timedelta(weeks=n), Precision.WEEK if about else Precision.DAY
-    months = n * (1 if unit.startswith("maand") else 3 if unit == "kwartaal" else 6 if unit.startswith("half") else 12)
-    return _add_months(base, months), Precision.MONTH if about else Precision.DAY
+    if unit.startswith(("dag", "we")):
+        days = -(-halves * (1 if unit.startswith("dag") else 7) // 2)  # half a week: four days, the latest
+        precision = Precision.WEEK if about and unit.startswith("we") else Precision.DAY
+        return base + dt.timedelta(days=sign * days), precision
+    months = halves * (1 if unit.startswith("maand") else 3 if unit == "kwartaal" else 6 if unit.startswith("half") else 12)
+    d = _add_months(base, sign * (months // 2))
+    if months % 2:  # half a month: fifteen days
+        d += dt.timedelta(days=sign * 15)
+    return d, Precision.MONTH if about else Precision.DAY
 
 
 def _within(m: regex.Match[str], meeting: dt.date) -> _Result:
@@ -314,6 +340,10 @@ def _within(m: regex.Match[str], meeting: dt.date) -> _Result:
         return _count(m, meeting)
     if ev.group("prinsjesdag"):
         return _count(m, _next_on_or_after(_third_tuesday_of_september, meeting, None))
+    if ev.group("day"):  # 'binnen twee weken na 1 juni'
+        month, day = MONTHS[ev.group("month").lower()], int(ev.group("day"))
+        year = int(ev.group("dyear")) if ev.group("dyear") else None
+        return _count(m, _next_on_or_after(lambda y: dt.date(y, month, day), meeting, year))
     year = int(ev.group("year")) if ev.group("year") else None
     date, precision = _count(m, _next_on_or_after(_summer_recess_end, meeting, year))
     return date, None if precision is None else _coarser(precision, Precision.WEEK)
@@ -338,7 +368,13 @@ _BEFORE = ("voor", "tegen")
 
 
 def _season(m: regex.Match[str], meeting: dt.date) -> _Result:
-    rel = _rel(m).removesuffix(" van")
+    rel = _rel(m)
+    if "begin" in rel or "eind" in rel:  # 'aan het eind van de zomer'
+        rel = "begin" if "begin" in rel else "eind"
+    elif rel == "tussen nu en":
+        rel = "voor"
+    if "volgend" in (m.group("next") or "").lower():  # 'in het volgende voorjaar'
+        rel = "volgend" if rel not in _BEFORE else rel
     word = m.group("season").lower()
     year = _year_of(m, meeting)
     if rel == "na":
@@ -394,6 +430,13 @@ def _season(m: regex.Match[str], meeting: dt.date) -> _Result:
 
 def _quarter(m: regex.Match[str], meeting: dt.date) -> _Result:
     q = m.group("q")
+    relq = (m.group("relq") or "").lower()
+    if relq:  # 'eind dit kwartaal', 'volgend kwartaal': the meeting's quarter, or the one after it
+        d = _last_day(meeting.year, 3 * ((meeting.month - 1) // 3 + 1))
+        if relq.startswith(("volgend", "komend")):
+            nxt = _add_months(d.replace(day=1), 3)
+            d = _last_day(nxt.year, nxt.month)
+        return d, Precision.QUARTER
     if q:
         n = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}[q.lower()]
     else:
@@ -409,6 +452,8 @@ def _half(m: regex.Match[str], meeting: dt.date) -> _Result:
 def _month(m: regex.Match[str], meeting: dt.date) -> _Result:
     rel = _rel(m)
     month = MONTHS[m.group("month").lower()]
+    if m.group("month2") and not m.group("day"):  # 'in september of oktober': by the end of the later one
+        month = MONTHS[m.group("month2").lower()]
     text = m.group(0).lower()
     year = _year_of(m, meeting)
     if rel == "na":
@@ -422,7 +467,15 @@ def _month(m: regex.Match[str], meeting: dt.date) -> _Result:
             d = dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
             return d - dt.timedelta(days=1) if rel == "voor" else d
 
-        return _next_on_or_after(exact, meeting, year), Precision.DAY
+        # 'rond 1 juli', 'tegen 1 juli': about then
+        return _next_on_or_after(exact, meeting, year), Precision.WEEK if rel in ("rond", "tegen") else Precision.DAY
+    if m.group("mhalf"):  # 'in de tweede helft van september'
+        half = m.group("mhalf").lower()
+
+        def in_half(y: int) -> dt.date:
+            return dt.date(y, month, 15) if half == "eerste" else _last_day(y, month)
+
+        return _next_on_or_after(in_half, meeting, year), Precision.MONTH
     if rel == "voor" and "eind" not in text and "begin" not in text and "midden" not in text:
 
         def before(y: int) -> dt.date:
@@ -453,15 +506,14 @@ def _year(m: regex.Match[str], meeting: dt.date) -> _Result:
     rel = _rel(m)
     if rel == "eerder":
         return _NONE  # 'eerder dit jaar': the past
-    if rel in ("voor", "vóór"):  # 'voor 2021': by the end of 2020
-        d = dt.date(year - 1, 12, 31)
-        return (d, Precision.YEAR) if d >= meeting else _NONE
-    if rel.startswith(("eind", "aan het eind", "tegen het eind")):
+    if rel == "voor":  # 'voor 2021': by the end of 2020
+        return dt.date(year - 1, 12, 31), Precision.YEAR
+    if "eind" in rel:  # 'eind 2020', 'aan het eind van volgend jaar'
         return dt.date(year, 12, 31), Precision.MONTH
-    if rel in ("medio", "halverwege", "midden"):
-        return dt.date(year, 6, 30), Precision.HALF_YEAR
-    if rel == "begin":
+    if "begin" in rel:
         return dt.date(year, 3, 31), Precision.QUARTER
+    if rel == "medio" or "halverwege" in rel or "midden" in rel:
+        return dt.date(year, 6, 30), Precision.HALF_YEAR
     return dt.date(year, 12, 31), Precision.YEAR
 
 
@@ -486,7 +538,7 @@ def _week(m: regex.Match[str], meeting: dt.date) -> _Result:
 
         return _next_on_or_after(make, meeting, None), Precision.WEEK
     rel = m.group("rel").lower()
-    if rel == "deze":
+    if rel == "deze" or "eind" in rel:  # 'deze week', 'voor het einde van de week'
         return sunday, Precision.WEEK
     if rel.startswith("na"):
         return sunday + dt.timedelta(weeks=2), Precision.WEEK
@@ -497,6 +549,11 @@ def _rel_month(m: regex.Match[str], meeting: dt.date) -> _Result:
     if m.group("this"):
         return _last_day(meeting.year, meeting.month), Precision.MONTH
     nxt = _add_months(meeting.replace(day=1), 1)
+    part = (m.group("part") or "").lower()
+    if part == "begin":  # 'begin volgende maand', as 'begin april'
+        return nxt.replace(day=10), Precision.MONTH
+    if part in ("medio", "halverwege", "midden"):
+        return nxt.replace(day=15), Precision.MONTH
     return _last_day(nxt.year, nxt.month), Precision.MONTH
 
 
@@ -548,7 +605,7 @@ _Keys = tuple[str, ...]
 _RULE_KEYS: list[tuple[regex.Pattern[str], _Rule, tuple[_Keys, ...]]] = [
     (WITHIN_RE, _within, (_UNITS,)),
     (AFTER_RE, _within, (_UNITS, ("na ", "na\n", "na\t", "nadat"))),
-    (ASAP_RE, _no_date, (("mogelijk", "z.", "zsm", "kort", "afzienbare", "snel"),)),
+    (ASAP_RE, _no_date, (("mogelijk", "z.", "zsm", "kort", "afzienbare", "snel", "omgaande", "spoedig", "onverwijld"),)),
     (SEASON_RE, _season, (("zomer", "kerst", "jaar", "lente", "herfst", "winter", "reces", "vakantie", "pasen"),)),
     (QUARTER_RE, _quarter, (("kwartaal", "q"),)),
     (HALF_RE, _half, (("helft", "half"),)),
@@ -565,11 +622,11 @@ _RULES: list[tuple[regex.Pattern[str], _Rule, tuple[bytes, ...], tuple[bytes, ..
      tuple(k.encode() for group in keys[1:] for k in group))
     for pattern, rule, keys in _RULE_KEYS
 ]
-_NEGATION_REACH = 30  # characters before an expression searched for 'niet', 'op zijn vroegst'
+_PREFIX_REACH = 40  # characters before an expression searched for 'niet', 'twee weken', 'uiterlijk'
 
 
 def _find(text: str, meeting: dt.date | None) -> list[_Found]:
-    # PERF: a pattern runs only if the text holds one of its keywords; the negation test only at a hit.
+    # PERF: a pattern runs only if the text holds one of its keywords; the prefix tests only at a hit.
     low = keytext(text)
     found: list[_Found] = []
     holds = low.__contains__
@@ -581,19 +638,7 @@ def _find(text: str, meeting: dt.date | None) -> list[_Found]:
         if not held or (also and not any(map(holds, also))):
             continue
         for m in pattern.finditer(text):
-            start = m.start()
-            neg = NEGATION_RE.search(text, max(0, start - _NEGATION_REACH), start)
-            if neg is not None:
-                found.append(_Found(neg.start(), m.end(), None, None, negated=True))
-                continue
-            if meeting is None:
-                date, precision = _NONE
-            else:
-                try:
-                    date, precision = rule(m, meeting)
-                except (ValueError, OverflowError):  # an impossible date ('31 februari'): keep the words only
-                    date, precision = _NONE
-            found.append(_Found(start, m.end(), date, precision))
+            found.append(_found(text, m, rule, meeting))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[_Found] = []
     last_end = -1
@@ -603,6 +648,33 @@ def _find(text: str, meeting: dt.date | None) -> list[_Found]:
         out.append(f)
         last_end = f.end
     return out
+
+
+def _found(text: str, m: regex.Match[str], rule: _Rule, meeting: dt.date | None) -> _Found:
+    """One expression with the words just before it: a negation, a period counted back, a 'latest' mark."""
+    start = m.start()
+    reach = max(0, start - _PREFIX_REACH)
+    neg = NEGATION_RE.search(text, reach, start)
+    if neg is not None:  # 'niet voor de zomer'
+        return _Found(neg.start(), m.end(), None, None, negated=True)
+    date, precision = _NONE
+    if meeting is not None:
+        try:
+            date, precision = rule(m, meeting)
+        except (ValueError, OverflowError):  # an impossible date ('31 februari'): keep the words only
+            date, precision = _NONE
+    if m.group(0)[:5].lower().rstrip() in ("voor", "vóór"):
+        back = PERIOD_BEFORE_RE.search(text, reach, start)
+        if back is not None:  # 'twee weken voor de zomer': counted back from the day 'voor' ends on
+            start = back.start()
+            if date is not None and precision is not None:
+                date, by = _count(back, date + dt.timedelta(days=1), -1)
+                precision = None if by is None else _coarser(precision, by)
+    if date is not None and meeting is not None and date < meeting:
+        date, precision = _NONE  # 'eind 2019' said in 2020: no deadline by then
+    latest = m.group(0)[:9].lower().startswith(("uiterlijk", "niet late")) or (
+        LATEST_RE.search(text, max(0, start - _PREFIX_REACH), start) is not None)
+    return _Found(start, m.end(), date, precision, latest=latest)
 
 
 def _deadline(text: str, f: _Found) -> Deadline:
@@ -622,9 +694,13 @@ def parse_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
     """The deadline of ``text`` ('Binnen vier weken' → meeting + 28 days, day precision), or ``None``.
 
     The first expression that is not negated ('niet voor de zomer maar voor het kerstreces' → the
-    kerstreces); if all are negated, the first one (without a date).
+    kerstreces; if all are negated, the first one, without a date), unless it has no date and a later one
+    with a date is marked as the latest ('zo spoedig mogelijk, maar uiterlijk voor de zomer' → the zomer).
     """
     hits = _find(text, meeting)
     if not hits:
         return None
-    return _deadline(text, next((f for f in hits if not f.negated), hits[0]))
+    first = next((f for f in hits if not f.negated), hits[0])
+    if first.date is None:
+        first = next((f for f in hits if f.start > first.start and f.latest and f.date is not None), first)
+    return _deadline(text, first)
