@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from verslag import Precision
 from verslag.deadlines import find_deadlines, parse_deadline
@@ -214,3 +216,22 @@ def test_impossible_dates_do_not_raise():
 def test_find_all_in_order():
     got = [d.text for d in find_deadlines("Eerst zo snel mogelijk een brief, en voor de zomer een plan.", MEETING)]
     assert got == ["zo snel mogelijk", "voor de zomer"]
+
+
+# Words deadlines are made of, for texts no report would hold: nothing may raise, at any meeting date.
+WORDS = [
+    "binnen", "over", "twee", "31", "anderhalve", "weken", "maanden", "werkdagen", "jaar", "na", "nadat", "de",
+    "het", "zomer", "kerstreces", "voor", "vóór", "niet", "pas", "eind", "begin", "medio", "juni", "februari",
+    "2020", "9999", "1900", "volgend", "dit", "kwartaal", "Q4", "uiterlijk", "maar", "Prinsjesdag", "begroting",
+    "Voorjaarsnota", "reces", "Pasen", "winter", ",", ".", "rapport", "week", "morgen", "op", "zijn", "vroegst",
+    "in", "ieder", "geval",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.none() | st.dates())
+def test_arbitrary_words_never_raise(words, meeting):
+    text = " ".join(words)
+    for d in find_deadlines(text, meeting):
+        assert d.text in " ".join(text.split())
+        assert d.date is None or (meeting is not None and d.date >= meeting and d.precision is not None)
+    parse_deadline(text, meeting)

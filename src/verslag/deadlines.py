@@ -657,21 +657,22 @@ def _found(text: str, m: regex.Match[str], rule: _Rule, meeting: dt.date | None)
     neg = NEGATION_RE.search(text, reach, start)
     if neg is not None:  # 'niet voor de zomer'
         return _Found(neg.start(), m.end(), None, None, negated=True)
+    back = None
+    if m.group(0)[:5].lower().rstrip() in ("voor", "vóór"):
+        back = PERIOD_BEFORE_RE.search(text, reach, start)  # 'twee weken voor de zomer'
+        if back is not None:
+            start = back.start()
     date, precision = _NONE
     if meeting is not None:
         try:
             date, precision = rule(m, meeting)
-        except (ValueError, OverflowError):  # an impossible date ('31 februari'): keep the words only
-            date, precision = _NONE
-    if m.group(0)[:5].lower().rstrip() in ("voor", "vóór"):
-        back = PERIOD_BEFORE_RE.search(text, reach, start)
-        if back is not None:  # 'twee weken voor de zomer': counted back from the day 'voor' ends on
-            start = back.start()
-            if date is not None and precision is not None:
+            if back is not None and date is not None and precision is not None:  # counted back from where 'voor' ends
                 date, by = _count(back, date + dt.timedelta(days=1), -1)
                 precision = None if by is None else _coarser(precision, by)
-    if date is not None and meeting is not None and date < meeting:
-        date, precision = _NONE  # 'eind 2019' said in 2020: no deadline by then
+        except (ValueError, OverflowError):  # an impossible date ('31 februari'): keep the words only
+            date, precision = _NONE
+        if date is not None and date < meeting:
+            date, precision = _NONE  # 'eind 2019' said in 2020: no deadline by then
     latest = m.group(0)[:9].lower().startswith(("uiterlijk", "niet late")) or (
         LATEST_RE.search(text, max(0, start - _PREFIX_REACH), start) is not None)
     return _Found(start, m.end(), date, precision, latest=latest)
