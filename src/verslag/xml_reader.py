@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -359,8 +360,31 @@ class _Ctx:
         return self.index[el]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a read builds its many small objects.
+
+    PERF: a read allocates tens of thousands of objects (lxml proxies, strings, pydantic models) and
+    frees almost none, so the generational collector runs over and over for nothing; paused, a
+    read of h-tk-20172018-61-10.xml takes about a fifth less time.  The collector's state is
+    restored afterwards, whatever happens; nothing a read makes needs it in between.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_xml(data: bytes) -> Verslag:
     """Read OB XML bytes into a :class:`Verslag` that remembers them (``v._xml``)."""
+    with _collector_paused():
+        return _read(data)
+
+
+def _read(data: bytes) -> Verslag:
     root = safe_parse(data)
     if root.tag != ROOT_TAG:
         raise XmlStructureError(
