@@ -50,7 +50,7 @@ def test_fixture_list_in_order(v):
         ("Stratix", "Knops", None, "listed", [168], None),
         ("zeekabels", "Keijzer", "Verhoeven", "listed", [168], None),
         ("IPv6", "Keijzer", "Weverling", "amended", [168, 170, 171], None),
-        ("klimaatproblematiek", "Keijzer", "Buitenweg", "listed", [168], ("Voor de zomer", dt.date(2020, 7, 1), Precision.SEASON)),
+        ("klimaatproblematiek", "Keijzer", "Buitenweg", "listed", [168], ("Voor de zomer", dt.date(2020, 7, 2), Precision.WEEK)),
         ("CPB", "Keijzer", "Amhaouch", "added", [169, 171, 172], None),
     ],
 )
@@ -94,7 +94,7 @@ def test_list_without_interjections():
         ("Dijkstra", "Bakker", "listed", ("binnen zes weken", dt.date(2022, 12, 28), Precision.DAY)),
         ("Hoekstra", None, "listed", ("in het eerste kwartaal van 2023", dt.date(2023, 3, 31), Precision.QUARTER)),
         # 'De Kamer ontvangt …': by from the promise it repeats; made to two members, so to nobody.
-        ("Hoekstra", None, "listed", ("voor het kerstreces", None, None)),
+        ("Hoekstra", None, "listed", ("voor het kerstreces", dt.date(2022, 12, 22), Precision.WEEK)),
         ("Dijkstra", None, "listed", ("zo spoedig mogelijk", None, None)),  # 'De Minister': the only minister
     ]
     # An item over a stray blank line is one item; the chair's closing words are not part of the last one.
