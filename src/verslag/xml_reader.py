@@ -289,13 +289,17 @@ def suspension_from_text(text: str, after: int, lines: tuple[int, int]) -> Suspe
     )
 
 
+#: What :func:`model_state` leaves out of the lists that carry source positions.
+_STATE_EXCLUDE: dict[str, Any] = {f: {"__all__": set(POSITIONS)}
+                                  for f in ("suspensions", "chair_changes", "front_matter", "closing", "unparsed")}
+
+
 def model_state(v: Verslag) -> dict[str, Any]:
-    """What ``v`` holds besides its turns (:data:`STATE_FIELDS`), as plain data to compare."""
-    out: dict[str, Any] = {"meta": v.meta.model_dump()}
-    for f in STATE_FIELDS[1:]:
-        xs = getattr(v, f)
-        out[f] = [x.model_dump(exclude=POSITIONS) for x in xs] if xs else []
-    return out
+    """What ``v`` holds besides its turns (:data:`STATE_FIELDS`), as plain data to compare.
+
+    PERF: one ``model_dump`` call (about a third of one call per item).
+    """
+    return v.model_dump(include=set(STATE_FIELDS), exclude=_STATE_EXCLUDE)
 
 
 def commitment_anchor(c: Commitment | dict[str, Any], turns: list[Turn]) -> tuple[int, int] | None:
