@@ -86,6 +86,7 @@ class Member:
 
     @property
     def label(self) -> str:
+        """The speaker label as printed, without its colon: 'De heer Van der Staaij (SGP)'."""
         return f"{self.salutation} {self.name} ({self.party})"
 
     @property
@@ -105,6 +106,7 @@ class Minister:
 
     @property
     def role(self) -> Role:
+        """The speaker role of the label: state secretary for 'Staatssecretaris', else minister."""
         return Role.STATE_SECRETARY if self.title == "Staatssecretaris" else Role.MINISTER
 
     @property
