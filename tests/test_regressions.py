@@ -175,6 +175,35 @@ def test_an_item_about_ministeries_is_made_by_the_minister_it_names() -> None:
     assert [c.by for c in v.commitments] == ["Rutte"]
 
 
+def test_a_remark_naming_one_items_subject_is_about_that_item_not_about_shared_deadline_words() -> None:
+    """Shrunk from test_properties::test_a_pdf_text_parses_to_its_verslag_structure_included: items
+    'Voor de zomer … over de woningbouw' and three 'Binnen vier weken …', then the Minister's 'De brief
+    over de woningbouw komt binnen vier weken.'  Expected: that turn is part of the woningbouw item.
+    Was: a tie between 'woningbouw' (one item) and 'vier' (three items) gave no topic, and the remark
+    went to the last item read out.  Now a word shared by many items counts for less, and number
+    words of deadlines are no topic words."""
+    text = HEADER + (
+        "\nDe voorzitter:\nWelkom. Ik geef als eerste het woord aan mevrouw Westerveld.\n\n"
+        "Mevrouw Westerveld (GroenLinks):\nIk wil het vandaag hebben over de woningbouw.\n\n"
+        "De voorzitter:\nHet woord is aan de Minister van Financiën.\n\n"
+        "Minister Hoekstra:\nIk kom nu bij de vragen over de woningbouw. Ik begrijp de zorg van mevrouw "
+        "Westerveld heel goed.\n\n"
+        "De voorzitter:\nIk heb de volgende toezeggingen genoteerd.\n"
+        "– Voor de zomer zal de Minister van Financiën de Kamer informeren over de woningbouw.\n"
+        "– Binnen vier weken zal de Minister van Financiën de Kamer informeren over de digitale overheid.\n"
+        "– Binnen vier weken zal de Minister van Financiën de Kamer informeren over de jeugdzorg.\n\n"
+        "Minister Hoekstra:\nDe brief over de woningbouw komt binnen vier weken.\n\n"
+        "De voorzitter:\nDe toezegging over de woningbouw wordt dus aangepast; het wordt binnen vier weken.\n\n"
+        "De voorzitter:\nIk dank iedereen voor zijn komst en sluit de vergadering.\n"
+    )
+    v = verslag.parse_text(text)
+    assert [(c.status, c.turns) for c in v.commitments] == [
+        (verslag.CommitmentStatus.AMENDED, [4, 5, 6]),
+        (verslag.CommitmentStatus.LISTED, [4]),
+        (verslag.CommitmentStatus.LISTED, [4]),
+    ]
+
+
 # --- renderer regressions (fixed; they keep it fixed) ---------------------------------------------
 
 

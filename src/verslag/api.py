@@ -117,7 +117,11 @@ def read_vlos(data: bytes) -> Verslag:
 
 
 def write_xml(v: Verslag) -> bytes:
-    """Write a :class:`Verslag` as OB XML: the original bytes where nothing changed, new markup in the document's style."""
+    """Write a :class:`Verslag` as OB XML: the original bytes where nothing changed, new markup in the document's style.
+
+    Raises :class:`RoundTripError` naming the field when an edit cannot be held in OB XML (see
+    ``docs/xml.md``, "Edits that are written back").
+    """
     if not isinstance(v, Verslag):
         raise InputError("write_xml needs a Verslag", found=type(v).__name__, expected="Verslag")
 

@@ -250,7 +250,8 @@ _STOPWORD_TEXT = """de het een en van in op te dat die dit deze is zijn was ware
 _DEADLINE_WORD_TEXT = """januari februari maart april mei juni juli augustus september oktober november december
     voorjaar najaar lente herfst winter zomerreces kerstreces voorjaarsreces herfstreces meireces krokusreces
     paasreces kerst kerstmis reces kwartaal halfjaar jaar jaren dag dagen werkdag werkdagen eind einde begin medio
-    uiterlijk zsm spoedig begrotingsbehandeling prinsjesdag voorjaarsnota miljoenennota"""
+    uiterlijk zsm spoedig begrotingsbehandeling prinsjesdag voorjaarsnota miljoenennota
+    twee drie vier vijf zes zeven acht negen tien elf twaalf veertien twintig dertig zestig negentig enkele paar"""
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split()) | frozenset(_DEADLINE_WORD_TEXT.split())
 
 
@@ -486,14 +487,23 @@ class _ListState:
     last: _Item | None = None
 
     def topic(self, text: str, pool: Sequence[_Item]) -> _Item | None:
-        """The one item of ``pool`` that ``text`` is about (most shared distinctive words), or None."""
+        """The one item of ``pool`` that ``text`` is about, or None.
+
+        Each word ``text`` shares with an item counts 1 / (the number of items that share it): a word
+        of one item ('woningbouw') tells more than a word of every item.  A tie is no answer.
+        """
         words = _words(text)
-        if not words:
+        if not words or not pool:
             return None
-        scored = sorted(((len(_shared(words, _words(it.text))), k) for k, it in enumerate(pool)), reverse=True)
-        if not scored or scored[0][0] == 0:
+        shared = [_shared(words, _words(it.text)) for it in pool]
+        df: dict[str, int] = {}
+        for hits in shared:
+            for w in hits:
+                df[w] = df.get(w, 0) + 1
+        scored = sorted(((sum(1 / df[w] for w in hits), k) for k, hits in enumerate(shared)), reverse=True)
+        if scored[0][0] == 0:
             return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        if len(scored) > 1 and abs(scored[1][0] - scored[0][0]) < 1e-9:
             return None
         return pool[scored[0][1]]
 
