@@ -2,7 +2,7 @@
 
 Not a timing test: each input is parsed at n and at 8n lines in the same run, and only the growth
 is checked.  Linear cost grows about 8×, a quadratic pass 64×; the bound (32×) leaves room for a
-loaded machine (the two sizes are timed in turn, best of three, after a collection).  Inputs too fast to time reliably pass.  The figures themselves are printed by
+loaded machine (the two sizes are timed in turn, best of three, the garbage collector paused).  Inputs too fast to time reliably pass.  The figures themselves are printed by
 ``benchmarks/bench_scale.py``; the inputs are ``benchmarks/cases.py``.
 """
 
@@ -28,17 +28,25 @@ FLOOR = 0.08
 
 
 def cpu(text: str) -> float:
-    gc.collect()
     t = time.process_time()
     verslag.parse_text(text)
     return time.process_time() - t
 
 
 def growth_of(small: str, big: str, rounds: int = 3) -> tuple[float, float]:
-    """Best CPU time of each input, the two timed in turn so that a busy spell hits both."""
+    """Best CPU time of each input, the two timed in turn so that a busy spell hits both.
+
+    The garbage collector is paused while timing: its passes depend on what else the test process
+    holds, not on the parser (a collection of a large heap is seconds of noise).
+    """
     a = b = float("inf")
-    for _ in range(rounds):
-        a, b = min(a, cpu(small)), min(b, cpu(big))
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            a, b = min(a, cpu(small)), min(b, cpu(big))
+    finally:
+        gc.enable()
     return a, b
 
 
