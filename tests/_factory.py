@@ -30,6 +30,23 @@ from verslag import (
     Turn,
 )
 
+#: The front matter of a small commissiedebat of the vaste commissie voor Financiën: three members
+#: present, a Minister and a Staatssecretaris.  Tests append a body to it.
+FINANCE_HEADER = """\
+De vaste commissie voor Financiën heeft op 3 februari 2021 overleg gevoerd met de heer Hoekstra, Minister van \
+Financiën, en de heer Snel, Staatssecretaris van Financiën, over:
+– de brief van de Minister van Financiën d.d. 1 februari 2021 inzake de toeslagen (Kamerstuk 31 066, nr. 900).
+
+Voorzitter: Agema
+Griffier: Post
+
+Aanwezig zijn drie leden der Kamer, te weten: Agema, Omtzigt en Westerveld,
+
+en de heer Hoekstra, Minister van Financiën, en de heer Snel, Staatssecretaris van Financiën.
+
+Aanvang 10.00 uur.
+"""
+
 CHAIR = Speaker(label="De voorzitter", name="Jansen", role=Role.CHAIR, prefix="De voorzitter")
 BAKKER = Speaker(label="De heer Bakker (D66)", name="Bakker", party="D66", role=Role.MEMBER, prefix="De heer")
 VAN_DIJK = Speaker(

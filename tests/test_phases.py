@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import verslag
+from _factory import FINANCE_HEADER
 from verslag import Phase, Role, Speaker, Turn, Verslag
 from verslag.structure import analyze
 
@@ -175,21 +176,7 @@ def test_analyze_never_raises_and_keeps_invariants(spec):
         assert c.candidate is None or 0 <= c.candidate < len(r.candidates)
 
 
-SHORT_DEBATE_HEADER = """\
-De vaste commissie voor Financiën heeft op 3 februari 2021 overleg gevoerd met de heer Hoekstra, Minister van \
-Financiën, en de heer Snel, Staatssecretaris van Financiën, over:
-– de brief van de Minister van Financiën d.d. 1 februari 2021 inzake de toeslagen (Kamerstuk 31 066, nr. 900).
-
-Voorzitter: Agema
-Griffier: Post
-
-Aanwezig zijn drie leden der Kamer, te weten: Agema, Omtzigt en Westerveld,
-
-en de heer Hoekstra, Minister van Financiën, en de heer Snel, Staatssecretaris van Financiën.
-
-Aanvang 10.00 uur.
-
-"""
+SHORT_DEBATE_HEADER = FINANCE_HEADER + "\n"
 
 
 def test_short_answers_after_a_suspension_and_a_second_round_announced_by_name():

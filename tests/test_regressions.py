@@ -12,23 +12,11 @@ import datetime as dt
 import itertools
 
 import verslag
+from _factory import FINANCE_HEADER
 from verslag import Layout, render_text
 from verslag.model import Role, Speaker, Suspension, Turn, Verslag
 
-HEADER = """\
-De vaste commissie voor Financiën heeft op 3 februari 2021 overleg gevoerd met de heer Hoekstra, Minister van \
-Financiën, en de heer Snel, Staatssecretaris van Financiën, over:
-– de brief van de Minister van Financiën d.d. 1 februari 2021 inzake de toeslagen (Kamerstuk 31 066, nr. 900).
-
-Voorzitter: Agema
-Griffier: Post
-
-Aanwezig zijn drie leden der Kamer, te weten: Agema, Omtzigt en Westerveld,
-
-en de heer Hoekstra, Minister van Financiën, en de heer Snel, Staatssecretaris van Financiën.
-
-Aanvang 10.00 uur.
-"""
+HEADER = FINANCE_HEADER
 
 
 def chair(name: str = "Agema") -> Speaker:
