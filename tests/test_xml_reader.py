@@ -224,3 +224,14 @@ def test_spreekbeurt_markup_inside_a_kamerstuk() -> None:
     assert verslag.write_xml(v) == SPREEKBEURT_KST
     v.turns[1].speaker.party = "GL-PvdA"
     assert verslag.write_xml(v) == SPREEKBEURT_KST.replace(b">GroenLinks<", b">GL-PvdA<")
+
+
+def test_a_label_after_a_paragraph_without_final_punctuation_is_still_a_label() -> None:
+    """In XML every <al> is a paragraph of its own: the PDF rule that a label-like line inside a
+    sentence is text must not apply ('En nog een' without a full stop, then a label)."""
+    data = VERBATIM.replace(b"<al>En nog een.</al>", b"<al>En nog een</al>\r\n            <al>Minister Dijkgraaf:</al>"
+                            b"\r\n            <al>Dank u wel.</al>")  # fmt: skip
+    v = verslag.read_xml(data)
+    assert [t.speaker.label for t in v.turns] == [
+        "De voorzitter", "Mevrouw Westerveld (GroenLinks)", "Minister Dijkgraaf", "De voorzitter"]  # fmt: skip
+    assert verslag.write_xml(v) == data

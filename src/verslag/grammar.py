@@ -63,7 +63,7 @@ def parse_paragraphs(paragraphs: Sequence[tuple[str, int]], *, strict: bool = Fa
     No wrapping or hyphenation is undone: each paragraph stays one paragraph.
     """
     lines = [Line(" ".join(t.split()), n, 1, 0, False) for t, n in paragraphs if t.strip()]
-    v = _build(tokenize(lines), wrapped=False, width=0, strict=strict, source_lines=None)
+    v = _build(tokenize(lines, wrapped=False), wrapped=False, width=0, strict=strict, source_lines=None)
     _meta_fallbacks(v.meta)
     v.source_format = "ob-xml"
     return v

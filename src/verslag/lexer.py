@@ -102,10 +102,12 @@ def _inside_a_sentence(tokens: Sequence[Token], i: int) -> bool:
     return prev.line.text[-1:] not in PARAGRAPH_END
 
 
-def tokenize(lines: Sequence[Line]) -> list[Token]:
+def tokenize(lines: Sequence[Line], *, wrapped: bool = True) -> list[Token]:
     """One token per content line, in order; a label broken over two lines becomes one LABEL token.
 
-    A label opens a paragraph: a label-like line in the middle of a sentence is text.
+    A label opens a paragraph: in wrapped text (PDF), a label-like line in the middle of a sentence
+    is text.  With ``wrapped=False`` each line is a paragraph of its own (an XML ``<al>``), so a
+    label-like line is a label whatever the paragraph before it ends with.
     """
     tokens = [classify(ln) for ln in lines]
     # PERF: one pass finds the three kinds of candidate (was three passes over every token).
@@ -121,7 +123,7 @@ def tokenize(lines: Sequence[Line]) -> list[Token]:
                 merges.append((i, TokenKind.SUSPENSION))
             elif len(t) < 60 and t[-1] != ":" and t.startswith(LABEL_STARTS):
                 merges.append((i, label_kind))
-        elif kind is label_kind and _inside_a_sentence(tokens, i):
+        elif kind is label_kind and wrapped and _inside_a_sentence(tokens, i):
             tokens[i] = Token(text_kind, tok.line, None)
     # From the end, so that a merge leaves the earlier indexes as they are.
     for i, kind in reversed(merges):
