@@ -230,6 +230,21 @@ PROMISE_NOT_RE = regex.compile(r"\b(?:niet|geen|nooit)\b(?!\s+alleen)", regex.IG
 #: The promise is someone else's: 'Daar zal collega Dekker nader op terugkomen bij uw Kamer.'
 FIRST_PERSON_RE = regex.compile(r"\b(?:ik|wij|we|mij|u\s+krijgt|krijgt\s+u)\b", regex.IGNORECASE)
 
+#: An item cut off by an interjection ends in an ellipsis: '… wanneer de kabinetsreactie op het onderzoek ...'.
+TRAILING_ELLIPSIS_RE = regex.compile(r"\s*(?:\.\.\.|…)\s*$")
+
+#: A list item that ends a sentence: '– De Minister van BZK zal het onderzoek naar de Kamer sturen.'
+SENTENCE_END_RE = regex.compile(r"[.!?]$")
+
+#: A dash item about the Kamer or a letter (a list item, not a list of examples): '– … een brief naar de Kamer'.
+KAMER_OR_LETTER_RE = regex.compile(r"\b(?:Kamer|brief)\b")
+
+#: The members an item is made to, one by one: 'aan mevrouw Buitenweg en de heer Verhoeven'.
+TO_SPLIT_RE = regex.compile(r"\s*(?:,|\ben\b|\bof\b)\s*")
+
+#: A piece that names a member: 'de heer Verhoeven', 'mevrouw Buitenweg', 'het lid Van der Plas', 'collega Amhaouch'.
+MEMBER_WORDS_RE = regex.compile(r"\b(?:de\s+heer|mevrouw|meneer|het\s+lid|de\s+leden|collega)\b", regex.IGNORECASE)
+
 #: A word for content comparison.
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -343,7 +358,7 @@ def _split_off_remarks(item: str) -> tuple[str, str]:
 
 def _clean_item(text: str) -> str:
     t = DASH_ITEM_RE.sub("", _squash(text))
-    t = regex.sub(r"\s*(?:\.\.\.|…)\s*$", "", t)
+    t = TRAILING_ELLIPSIS_RE.sub("", t)
     return t.strip()
 
 
@@ -385,7 +400,7 @@ def split_items(paragraphs: Sequence[str], *, dashless: bool = False) -> list[tu
             continue
         if out and out[-1][0] == "item":
             prev = out[-1][1].rstrip()
-            open_item = not regex.search(r"[.!?]$", prev) or prev.endswith(("...", "…"))
+            open_item = not SENTENCE_END_RE.search(prev) or prev.endswith(("...", "…"))
             if (open_item and not prev.endswith(("...", "…"))) or piece[:1].islower():
                 out[-1] = ("item", prev + " " + piece)
                 continue
@@ -452,7 +467,7 @@ def find_list_start(v: Verslag, start: int = 0) -> int | None:
                 return i
         elif _has_items(t.paragraphs) and tail_is_short(i):
             items = [x for kind, x in split_items(t.paragraphs) if kind == "item"]
-            if any(ITEM_FORM_RE.match(_clean_item(x)) or regex.search(r"\b(?:Kamer|brief)\b", x) for x in items):
+            if any(ITEM_FORM_RE.match(_clean_item(x)) or KAMER_OR_LETTER_RE.search(x) for x in items):
                 return i
     return None
 
@@ -668,7 +683,7 @@ def _to(text: str, people: Roster, members: set[str]) -> str | None:
         return None
     who = m.group("who")
     found: dict[str, None] = {}
-    pieces = regex.split(r"\s*(?:,|\ben\b|\bof\b)\s*", who)
+    pieces = TO_SPLIT_RE.split(who)
     for piece in pieces:
         piece = piece.strip()
         if not piece:
@@ -679,7 +694,7 @@ def _to(text: str, people: Roster, members: set[str]) -> str | None:
             res = hits[0] if len(hits) == 1 else None
         if res is not None and res.name in members:
             found.setdefault(res.name, None)
-        elif regex.search(r"\b(?:de\s+heer|mevrouw|meneer|het\s+lid|de\s+leden|collega)\b", piece, regex.IGNORECASE):
+        elif MEMBER_WORDS_RE.search(piece):
             return None  # a named member we cannot place: do not guess
     return next(iter(found)) if len(found) == 1 else None
 

@@ -117,9 +117,16 @@ def _time_text(t: dt.time) -> str:
     return f"{t.hour:02d}.{t.minute:02d}"
 
 
+#: A dossier number's digits and the rest: '35300-VII' → '35300', '-VII'.
+DOSSIER_DIGITS_RE = re.compile(r"^(\d+)(.*)$")
+
+#: Where the list of members present ends and the government begins:
+#: 'Aanwezig zijn zes leden der Kamer, te weten: …, Verhoeven en Weverling, en de heer Grapperhaus, …'.
+PRESENT_GOVERNMENT_CUT_RE = re.compile(r",\s+(?=en (?:de heer|mevrouw) )")
+
 def _spaced_dossier(dossier: str) -> str:
     """'26643' → '26 643'; '35300-VII' → '35 300-VII' (thousands separated by a space, as printed)."""
-    m = re.match(r"^(\d+)(.*)$", dossier)
+    m = DOSSIER_DIGITS_RE.match(dossier)
     if m is None:
         return dossier
     digits, rest = m.groups()
@@ -466,7 +473,7 @@ class _Builder:
 
     def _present(self, text: str) -> None:
         """'Aanwezig zijn ... te weten: A, B en C, en de heer X, Minister ...': the list, then the government."""
-        cut = re.search(r",\s+(?=en (?:de heer|mevrouw) )", text)
+        cut = PRESENT_GOVERNMENT_CUT_RE.search(text)
         if cut is None:
             self.para(text, glue_after=".:;")
             return
