@@ -192,6 +192,34 @@ def test_a_remark_naming_one_items_subject_is_about_that_item_not_about_shared_d
     ]
 
 
+def test_an_edit_naming_a_subject_prefers_the_item_that_has_that_word_whole() -> None:
+    """Shrunk from the long profile (test_a_pdf_text_parses_to_its_verslag_structure_included): four items
+    of the Minister voor Klimaat en Energie, one about 'de energietransitie', then 'Dan vervalt de
+    toezegging over de energietransitie.'  Expected: that item withdrawn.  Was: the last item, because
+    'energietransitie' also matched the 'Energie' of the office in every item (a compound match), a tie."""
+    text = HEADER.replace(
+        "de heer Snel, Staatssecretaris van Financiën, over:",
+        "de heer Jetten, Minister voor Klimaat en Energie, over:",
+    ) + (
+        "\nDe voorzitter:\nWelkom. Ik geef als eerste het woord aan mevrouw Westerveld.\n\n"
+        "Mevrouw Westerveld (GroenLinks):\nIk wil het vandaag hebben over de energietransitie.\n\n"
+        "De voorzitter:\nHet woord is aan de Minister voor Klimaat en Energie.\n\n"
+        "Minister Jetten:\nIk kom nu bij de vragen over de energietransitie. Ik begrijp de zorg van mevrouw "
+        "Westerveld heel goed.\n\n"
+        "De voorzitter:\nIk heb de volgende toezeggingen genoteerd.\n"
+        "– Binnen vier weken zal de Minister voor Klimaat en Energie de Kamer informeren over het openbaar vervoer.\n"
+        "– Binnen vier weken zal de Minister voor Klimaat en Energie de Kamer informeren over de energietransitie.\n"
+        "– Binnen vier weken zal de Minister voor Klimaat en Energie de Kamer informeren over de woningbouw.\n\n"
+        "Minister Jetten:\nDe brief over de energietransitie heeft de Kamer vorige week al ontvangen.\n\n"
+        "De voorzitter:\nDan vervalt de toezegging over de energietransitie.\n\n"
+        "De voorzitter:\nIk dank iedereen voor zijn komst en sluit de vergadering.\n"
+    )
+    v = verslag.parse_text(text)
+    assert [c.status for c in v.commitments] == [
+        verslag.CommitmentStatus.LISTED, verslag.CommitmentStatus.WITHDRAWN, verslag.CommitmentStatus.LISTED,
+    ]  # fmt: skip
+
+
 # --- renderer regressions (fixed; they keep it fixed) ---------------------------------------------
 
 

@@ -505,17 +505,24 @@ class _ListState:
         """The one item of ``pool`` that ``text`` is about, or None.
 
         Each word ``text`` shares with an item counts 1 / (the number of items that share it): a word
-        of one item ('woningbouw') tells more than a word of every item.  A tie is no answer.
+        of one item ('woningbouw') tells more than a word of every item.  A word the item holds only
+        as part of a longer or shorter one counts half ('energietransitie' ~ the 'Energie' of every
+        item by the Minister voor Klimaat en Energie).  A tie is no answer.
         """
         words = _words(text)
         if not words or not pool:
             return None
-        shared = [_shared(words, _words(it.text)) for it in pool]
+        item_words = [_words(it.text) for it in pool]
+        shared = [_shared(words, iw) for iw in item_words]
         df: dict[str, int] = {}
         for hits in shared:
             for w in hits:
                 df[w] = df.get(w, 0) + 1
-        scored = sorted(((sum(1 / df[w] for w in hits), k) for k, hits in enumerate(shared)), reverse=True)
+        scored = sorted(
+            ((sum((1.0 if w in iw else 0.5) / df[w] for w in hits), k)
+             for k, (hits, iw) in enumerate(zip(shared, item_words, strict=True))),
+            reverse=True,
+        )  # fmt: skip
         if scored[0][0] == 0:
             return None
         if len(scored) > 1 and abs(scored[1][0] - scored[0][0]) < 1e-9:
