@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -232,20 +233,21 @@ class _Builder:
         self.orgs(partic)
         self.people(partic)
 
+    def taxonomy(
+        self, cd: etree._Element, xml_id: str, title: tuple[str, str], rows: Sequence[tuple[str, str, str]]
+    ) -> None:
+        """A taxonomy of categories (key, Dutch term, English description), titled in ``title``'s language."""
+        tx = self.el(cd, "taxonomy", xml_id=xml_id)
+        self.el(self.el(tx, "desc", xml_lang=title[0]), "term", title[1])
+        for key, term, desc in rows:
+            cat = self.el(tx, "category", xml_id=key)
+            self.el(cat, "catDesc", desc, xml_lang="en")
+            self.el(cat, "catDesc", term, xml_lang="nl")
+
     def taxonomies(self, h: etree._Element) -> None:
         cd = self.el(self.el(h, "encodingDesc"), "classDecl")
-        tx = self.el(cd, "taxonomy", xml_id="parla.legislature")
-        self.el(self.el(tx, "desc", xml_lang="en"), "term", "Legislature")
-        for key, term, desc in _LEGISLATURE:
-            cat = self.el(tx, "category", xml_id=key)
-            self.el(cat, "catDesc", desc, xml_lang="en")
-            self.el(cat, "catDesc", term, xml_lang="nl")
-        tx = self.el(cd, "taxonomy", xml_id="speaker_types")
-        self.el(self.el(tx, "desc", xml_lang="nl"), "term", "Sprekertypes")
-        for key, term, desc in _SPEAKER_TYPES:
-            cat = self.el(tx, "category", xml_id=key)
-            self.el(cat, "catDesc", desc, xml_lang="en")
-            self.el(cat, "catDesc", term, xml_lang="nl")
+        self.taxonomy(cd, "parla.legislature", ("en", "Legislature"), _LEGISLATURE)
+        self.taxonomy(cd, "speaker_types", ("nl", "Sprekertypes"), _SPEAKER_TYPES)
         tx = self.el(cd, "taxonomy", xml_id="phases")
         self.el(self.el(tx, "desc", xml_lang="nl"), "term", "Termijnen")
         for phase, label in PHASE_LABELS.items():
