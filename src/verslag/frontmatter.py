@@ -16,7 +16,8 @@ from verslag.layout import ends_paragraph, join_lines
 from verslag.lexer import Token, TokenKind
 from verslag.model import AgendaItem, Block, Diagnostic, GovernmentMember, Meta, Severity, Signatory
 from verslag.patterns import (
-    AANWEZIG_RE,
+    AANWEZIG_HEAD_RE,
+    AANWEZIG_OTHERS_RE,
     AGENDA_ITEM_RE,
     AGENDA_REF_RE,
     COMMITTEE_SPLIT_RE,
@@ -36,7 +37,25 @@ from verslag.patterns import (
     VERGADERJAAR_RE,
 )
 
-__all__ = ["FrontMatter", "parse_date", "parse_front_matter", "parse_time"]
+__all__ = ["FrontMatter", "match_present", "parse_date", "parse_front_matter", "parse_time"]
+
+
+def match_present(text: str) -> tuple[str, str, str | None] | None:
+    """``(count, members, others)`` as :data:`~verslag.patterns.AANWEZIG_RE` matches them, or ``None``.
+
+    The same groups as ``AANWEZIG_RE.match(text)``, found with one head match and one search: the
+    members end where the bewindspersonen start (the first ', en de heer …' or ' en mevrouw …'
+    after the head), or at the end of the text (before a final newline, as ``$`` does).
+    """
+    head = AANWEZIG_HEAD_RE.match(text)
+    if head is None:
+        return None
+    start = head.end()
+    tail = AANWEZIG_OTHERS_RE.search(text, start)
+    if tail is not None:
+        return head["count"], text[start : tail.start()], text[tail.start("others") :]
+    end = len(text) - 1 if text.endswith("\n") and len(text) - 1 >= start else len(text)
+    return head["count"], text[start:end], None
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -260,16 +279,17 @@ def parse_present(st: _State) -> Block | None:
         return None
     last = _collect_until(st, lambda s: s.endswith("."), stop_at_construct=True)
     text = _joined(st, st.pos, last)
-    m = AANWEZIG_RE.match(text.rstrip("."))
+    m = match_present(text.rstrip("."))
     meta = st.out.meta
     if m is None:
         _diag(st, "V302", "the list of members present could not be read")
         return st.block(st.pos, last, text)
-    meta.members_count = NUMBER_WORDS.get(m["count"].lower()) or (int(m["count"]) if m["count"].isdigit() else None)
-    names = [x.strip(" ,.") for x in _split_names(m["members"])]
+    count, members, others = m
+    meta.members_count = NUMBER_WORDS.get(count.lower()) or (int(count) if count.isdigit() else None)
+    names = [x.strip(" ,.") for x in _split_names(members)]
     meta.members_present = [x for x in names if x]
-    if m["others"]:
-        _add_government(meta, m["others"])
+    if others:
+        _add_government(meta, others)
     return st.block(st.pos, last, text)
 
 

@@ -1,0 +1,45 @@
+"""Front-matter helpers: the fast two-step reading of the members-present paragraph."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verslag.frontmatter import match_present
+from verslag.patterns import AANWEZIG_RE
+
+#: Pieces the list of members present is made of, including the ones the tail search keys on.
+PIECES = st.sampled_from([
+    "Aanwezig zijn zes leden der Kamer, te weten:", "Aanwezig is één lid der Kamer, te weten:", "Aanwezig zijn",
+    " ", "  ", "\n", ",", ", ", " en ", ", en ", "en", "de heer ", "mevrouw ", "De heer ", "Amhaouch", "Van Otterloo",
+    "Grapperhaus, Minister van Justitie en Veiligheid", ".", "\t", "\u00a0", "te weten:",
+])
+
+
+def _groups(text: str) -> tuple[str, str, str | None] | None:
+    m = AANWEZIG_RE.match(text)
+    return None if m is None else (m["count"], m["members"], m["others"])
+
+
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_match_present_gives_the_groups_of_aanwezig_re(text: str) -> None:
+    assert match_present(text) == _groups(text)
+
+
+@given(st.lists(PIECES, max_size=10).map("".join))
+def test_match_present_after_a_real_head(tail: str) -> None:
+    text = "Aanwezig zijn zes leden der Kamer, te weten: " + tail
+    assert match_present(text) == _groups(text)
+
+
+def test_match_present_real_paragraph() -> None:
+    text = ("Aanwezig zijn zes leden der Kamer, te weten: Amhaouch, Buitenweg, Diks, Van Otterloo, Verhoeven en "
+            "Weverling, en de heer Grapperhaus, Minister van Justitie en Veiligheid")
+    assert match_present(text) == (
+        "zes", "Amhaouch, Buitenweg, Diks, Van Otterloo, Verhoeven en Weverling",
+        "de heer Grapperhaus, Minister van Justitie en Veiligheid",
+    )
+    assert match_present(text) == _groups(text)
+    assert match_present("Aanwezig zijn twee leden der Kamer, te weten: Diks en Weverling\n") == _groups(
+        "Aanwezig zijn twee leden der Kamer, te weten: Diks en Weverling\n")
+    assert match_present("Dit is geen lijst") is None
