@@ -126,3 +126,40 @@ def test_vlos_interruptions_are_kept():
     r.source_format = "text"
     analyze(r)
     assert r.interruptions != given
+
+
+# --- Handelingen XML: bare <tekst> between the spreekbeurten ---------------------------------------
+
+XML = Path("fixtures/xml")
+REAL_XML = sorted(XML.glob("h-*.xml")) + sorted((XML / "printed").glob("*.xml")) + sorted((XML / "vlos").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", REAL_XML, ids=lambda p: p.name)
+def test_every_exchange_of_a_real_report_has_two_named_people(path):
+    """A bare <tekst> has no speaker; it must never become an interrupter or a host ('' interrupts)."""
+    v = verslag.parse(path.read_bytes())
+    for it in v.interruptions:
+        assert it.interrupter and it.host, it
+        assert all(v.turns[k].speaker.label or v.turns[k].speaker.role is not verslag.Role.OTHER
+                   for k in it.turns if v.turns[k].speaker.name == it.interrupter), it
+
+
+def test_handelingen_exchanges_read_by_hand():
+    """h-tk-20172018-61-10 (a VAO with moties): each member's two minutes, then the answer.
+
+    Written down from reading the report.  The chair's text after each motie is bare <tekst> ('Gaat u
+    verder.', 'Het woord is aan de heer Van der Lee van GroenLinks.', 'De laatste spreker van de zijde
+    van de Kamer is de heer Amhaouch ...'): procedural, so no exchange in the members' term.  In the
+    answer: Paternotte's question (21-23), and Graus twice (26-32 and 33-42, the chair's short turns
+    and the Staatssecretaris' replies inside).
+    """
+    v = verslag.read_xml((XML / "h-tk-20172018-61-10.xml").read_bytes())
+    got = [(i.interrupter, i.host, i.turns[0], i.turns[-1], i.announced, i.phase) for i in v.interruptions]
+    assert got == [
+        ("Paternotte", "Keijzer", 22, 23, True, Phase.GOVERNMENT_FIRST_TERM),
+        ("Graus", "Keijzer", 27, 32, True, Phase.GOVERNMENT_FIRST_TERM),
+        ("Graus", "Keijzer", 34, 42, True, Phase.GOVERNMENT_FIRST_TERM),
+    ]
+    # every member's two minutes are in the members' term, and each starts after a hand-over
+    members = [t.speaker.name for t in v.turns if t.phase == Phase.MEMBERS_FIRST_TERM and t.speaker.role is verslag.Role.MEMBER]
+    assert list(dict.fromkeys(members)) == ["Wörsdörfer", "Paternotte", "Van der Lee", "Graus", "Amhaouch"]

@@ -273,3 +273,33 @@ Ik sluit mij aan bij de vragen.
     assert [(x.interrupter, x.host, x.turns, x.announced) for x in r.interruptions] == [
         ("Westerveld", "Omtzigt", [3, 4], True)
     ]
+
+
+def test_an_unlabelled_turn_is_procedural():
+    """A bare <tekst> of Handelingen XML (no label, no speaker) counts as the chair's."""
+    from verslag import Role, Speaker, Turn
+    from verslag.phases import turn_kind
+
+    bare = Turn(speaker=Speaker(label="", name="", role=Role.OTHER), paragraphs=["Gaat u verder."])
+    assert turn_kind(bare) == "chair"
+    other = Turn(speaker=Speaker(label="De heer X", name="X", role=Role.OTHER), paragraphs=["Ja."])
+    assert turn_kind(other) == "member"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We gaan nu luisteren naar de heer Paternotte van de fractie van D66.",
+    "De laatste spreker van de zijde van de Kamer is de heer Amhaouch van de fractie van het CDA.",
+    "Dan de laatste spreker van de zijde van de Kamer: de heer Van Wijngaarden van de fractie van de VVD.",
+    "De volgende spreker is mevrouw Buitenweg.",
+])
+def test_more_hand_over_phrasings(sentence):
+    from verslag.phases import HANDOVER_RE
+
+    assert HANDOVER_RE.search(sentence)
+
+
+def test_a_speaker_mentioned_is_not_a_hand_over():
+    from verslag.phases import HANDOVER_RE
+
+    assert not HANDOVER_RE.search("De spreker van zojuist had gelijk.")
+    assert not HANDOVER_RE.search("Wij gaan naar huis.")

@@ -79,7 +79,10 @@ SENTENCE_BACK_RE = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
 #: The chair gives the floor.  'Het woord is aan de heer Amhaouch van de CDA-fractie.' /
 #: 'Dan kijken we naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties voor zijn beantwoording.' /
 #: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo' /
-#: 'Ik geef als eerste het woord aan mevrouw Westerveld.' / 'Mevrouw Westerveld, gaat uw gang met uw inbreng.'
+#: 'Ik geef als eerste het woord aan mevrouw Westerveld.' / 'Mevrouw Westerveld, gaat uw gang met uw inbreng.' /
+#: 'We gaan nu luisteren naar de heer Paternotte van de fractie van D66.' /
+#: 'De laatste spreker van de zijde van de Kamer is de heer Amhaouch van de fractie van het CDA.' /
+#: 'Dan de laatste spreker van de zijde van de Kamer: de heer Van Wijngaarden van de fractie van de VVD.'
 HANDOVER_RE = regex.compile(
     r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
         |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:aan|voor)
@@ -88,6 +91,8 @@ HANDOVER_RE = regex.compile(
         |(?:ik\s+)?kijk\s+(?:even\s+|nu\s+|eerst\s+)?(?:naar|richting)
         |kijken\s+we\s+(?:nu\s+|eerst\s+)?naar
         |gaan\s+we\s+(?:nu\s+|eerst\s+)?(?:naar|luisteren\s+naar)
+        |we\s+gaan\s+(?:nu\s+|eerst\s+)?luisteren\s+naar
+        |\b(?:eerste|volgende|laatste)\s+spreker\b[^.?!:]{0,80}?(?:\bis\b|:)
         |(?:de\s+)?beurt\s+(?:is\s+)?aan
         |voor\s+(?:zijn|haar|de)\s+beantwoording
         |geef\s+ik\s+(?:\S+\s+){1,6}het\s+woord
@@ -146,8 +151,14 @@ SECOND_TERM_NOT_RE = regex.compile(
 
 
 def turn_kind(t: Turn) -> TurnKind:
-    """'chair', 'government' (minister or staatssecretaris) or 'member' (members and other speakers)."""
-    if t.speaker.role == Role.CHAIR:
+    """'chair', 'government' (minister or staatssecretaris) or 'member' (members and other speakers).
+
+    A turn without a label and without a known speaker (a bare ``<tekst>`` between the
+    ``<spreekbeurt>`` elements of Handelingen XML: 'Het woord is aan de heer Van der Lee.' after the chair
+    announced a motie, 'De algemene beraadslaging wordt gesloten.') counts as the chair's: it is
+    procedural, and nobody takes or interrupts the floor in it.
+    """
+    if t.speaker.role == Role.CHAIR or (t.speaker.role == Role.OTHER and not t.speaker.label):
         return "chair"
     if t.speaker.role in (Role.MINISTER, Role.STATE_SECRETARY):
         return "government"
