@@ -188,3 +188,54 @@ def test_no_wrapped_line_reads_as_a_label_an_event_or_a_list_item(width: int) ->
     v = verslag.Verslag(turns=[verslag.Turn(speaker=chair, paragraphs=[text, "Tweede alinea."])])
     got = verslag.parse_text(render_text(v, Layout(width=width, width_jitter=0, footers=False)))
     assert [t.paragraphs for t in got.turns] == [[text, "Tweede alinea."]]
+
+
+# --- real plenary debates: OB XML → the printed form → the text parser ------------------------------
+
+XML = Path(__file__).resolve().parent.parent / "fixtures" / "xml"
+HANDELINGEN = sorted(XML.glob("h-*.xml")) + sorted((XML / "printed").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", HANDELINGEN, ids=lambda p: p.name)
+def test_real_handelingen_print_and_parse_back(path: Path) -> None:
+    """Six real debates the text parser has never been tuned on: moties, bare <tekst>, suspensions.
+
+    Every paragraph comes back, in order; every labelled speaker comes back; a turn without a label
+    (a bare <tekst>) joins the turn before it, as it would in print.
+    """
+    v = verslag.read_xml(path.read_bytes())
+    w = verslag.parse_text(render_text(v))
+    assert [p for t in w.turns for p in t.paragraphs] == [p for t in v.turns for p in t.paragraphs]
+    assert [(t.speaker.label, t.speaker.name) for t in w.turns] == [
+        (t.speaker.label, t.speaker.name) for t in v.turns if t.speaker.label]
+    assert [s.text for s in w.suspensions] == [s.text for s in v.suspensions]
+
+
+#: A motion as PDF text prints it: each line with its trailing space.
+MOTIE = "De heer Wörsdörfer (VVD):\nIk heb één motie.\n\n" + "".join(line + " \n" for line in [
+    "De Kamer,",
+    "gehoord de beraadslaging,",
+    "overwegende dat het krijgen van financiering een van de gesignaleerde",
+    "knelpunten is voor verdere groei van het mkb;",
+    "verzoekt de regering in het voor de zomer beloofde mkb-actieplan in te",
+    "gaan op de werking van de mkb-financieringsmarkt,",
+    "en gaat over tot de orde van de dag.",
+])
+
+
+def test_a_motion_keeps_its_clauses_as_paragraphs() -> None:
+    v = verslag.parse_text(MOTIE)
+    assert v.turns[0].paragraphs == [
+        "Ik heb één motie.",
+        "De Kamer,",
+        "gehoord de beraadslaging,",
+        "overwegende dat het krijgen van financiering een van de gesignaleerde knelpunten is voor verdere groei van het mkb;",
+        "verzoekt de regering in het voor de zomer beloofde mkb-actieplan in te gaan op de werking van de "
+        "mkb-financieringsmarkt,",
+        "en gaat over tot de orde van de dag.",
+    ]
+
+
+def test_a_comma_before_other_words_does_not_end_a_paragraph() -> None:
+    v = verslag.parse_text("De heer Wörsdörfer (VVD):\nDe Kamer, \nzo zeg ik, is het daar niet mee eens. \n")
+    assert v.turns[0].paragraphs == ["De Kamer, zo zeg ik, is het daar niet mee eens."]

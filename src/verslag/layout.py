@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from verslag.model import Furniture
-from verslag.patterns import FOOTER_RE, FOOTER_TAIL_RE
+from verslag.patterns import FOOTER_RE, FOOTER_TAIL_RE, MOTIE_CLAUSE_RE
 from verslag.source import Source
 
-__all__ = ["Layout", "Line", "clean", "dehyphenate", "join_lines", "paragraphs"]
+__all__ = ["Layout", "Line", "clean", "dehyphenate", "ends_clause", "ends_paragraph", "join_lines", "paragraphs"]
 
 #: Characters that can end a paragraph (sentence end, list end, a closing quote or bracket).
 PARAGRAPH_END = frozenset(".!?:;…\"”’»)")
@@ -157,11 +157,21 @@ def join_lines(lines: Sequence[str]) -> str:
 
 
 def ends_paragraph(line: str, nxt: str, width: int) -> bool:
-    """Whether a paragraph ends after ``line``: it ends a sentence and the next word would have fit."""
-    if not line or line[-1] not in PARAGRAPH_END:
+    """Whether a paragraph ends after ``line``: it ends a sentence and the next word would have fit.
+
+    A line that ends in a comma ends a paragraph too when the next one opens a clause of a motion
+    (:data:`~verslag.patterns.MOTIE_CLAUSE_RE`: 'De Kamer,' / 'gehoord de beraadslaging,').
+    """
+    if not line or not ends_clause(line, nxt):
         return False
     first = nxt.split(" ", 1)[0]
     return len(line) + 1 + len(first) <= width
+
+
+def ends_clause(line: str, nxt: str) -> bool:
+    """Whether ``line`` ends as a paragraph can: a sentence end, or a comma before a motion's clause."""
+    end = line[-1:]
+    return end in PARAGRAPH_END if end != "," else MOTIE_CLAUSE_RE.match(nxt) is not None
 
 
 #: How a list item starts: '– ' (en dash), '- ' or '• '.
@@ -183,7 +193,8 @@ def paragraphs(lines: Sequence[Line], width: int) -> list[tuple[str, int, int]]:
         if group and (
             text[:2] in ITEM_STARTS
             # PERF: inline ends_paragraph's cheap test first
-            or (prev[-1] in PARAGRAPH_END and len(prev) + 1 + len(text.split(" ", 1)[0]) <= width)
+            or ((prev[-1] in PARAGRAPH_END or (prev[-1] == "," and MOTIE_CLAUSE_RE.match(text) is not None))
+                and len(prev) + 1 + len(text.split(" ", 1)[0]) <= width)
         ):
             out.append((join_lines(group), first, last))
             group = []

@@ -30,6 +30,7 @@ __all__ = [
     "KIND_RE",
     "LABEL_RE",
     "MONTHS",
+    "MOTIE_CLAUSE_RE",
     "NUMBER_WORDS",
     "PERSON_SPLIT_RE",
     "PUBLICATION_LINE_RE",
@@ -257,4 +258,18 @@ DOSSIER_TITLE_RE = regex.compile(r"^(?P<dossier>\d{2}\ \d{3}(?:-[A-Z0-9]+)?)\ +(
 # Tweede Kamer der Staten-Generaal 2    ISSN 0921 - 7371    's-Gravenhage 2023
 PUBLICATION_LINE_RE = regex.compile(
     r"^(?:(?:Tweede|Eerste)\ Kamer\ der\ Staten-Generaal(?:\ \d)?|ISSN\ [\d\ \-]+|'s-Gravenhage\ \d{4})$", regex.VERBOSE
+)
+
+
+# The clauses of a motion (motie), each printed as a paragraph of its own; the ones after 'De Kamer,'
+# and 'gehoord de beraadslaging,' follow a line that ends in a comma, not a sentence end:
+#   De Kamer,
+#   gehoord de beraadslaging,
+#   overwegende dat het krijgen van financiering een van de gesignaleerde knelpunten is;
+#   verzoekt de regering in het mkb-actieplan in te gaan op de mkb-financieringsmarkt,
+#   en gaat over tot de orde van de dag.
+MOTIE_CLAUSE_RE = regex.compile(
+    r"""^(?:gehoord\ de\ beraadslaging|overwegende|constaterende|van\ mening|verzoekt|spreekt\ uit
+        |(?:roept|draagt)\ de\ regering|en\ gaat\ over\ tot\ de\ orde\ van\ de\ dag)\b""",
+    regex.VERBOSE,
 )

@@ -270,6 +270,9 @@ class _Wrapper:
         # a line that ends a sentence inside a paragraph is filled up to here (the parser's width)
         self.full = max(full or 0, layout.width)
         self.dehyphenate, self.ends_paragraph, self.para_end = _parser_rules()
+        from verslag.layout import ends_clause
+
+        self.ends_clause = ends_clause
 
     def target(self, narrower: int = 0) -> int:
         lay = self.layout
@@ -305,7 +308,7 @@ class _Wrapper:
                 continue
             # a line that ends a sentence mid-paragraph must be full, or the parser ends the paragraph:
             # the next line's first word (not the whole unit: '26 643,') must not fit after it
-            while cur[-1][-1] in self.para_end and cur_len + 1 + len(u.split(" ", 1)[0]) <= width:
+            while self.ends_clause(cur[-1], u) and cur_len + 1 + len(u.split(" ", 1)[0]) <= width:
                 cur.append(u)
                 cur_len += add
                 i += 1
@@ -541,14 +544,19 @@ class _Builder:
             events.setdefault(c.after_turn, []).append((c.lines[0], len(v.suspensions) + k, c.text))
         unplaced = sorted(v.unparsed, key=lambda u: u.lines[0])
         last = len(v.turns) - 1
+        group = 0
         self._events(events.pop(-1, []))
         for i, t in enumerate(v.turns):
             while unplaced and unplaced[0].lines[0] and t.lines[0] and unplaced[0].lines[0] < t.lines[0]:
                 self.blank()
                 self.para(unplaced.pop(0).text)
             self.blank()
-            self.line(t.speaker.label + ":")
-            group = self.new_group()
+            if t.speaker.label or i == 0:
+                if t.speaker.label:
+                    self.line(t.speaker.label + ":")
+                group = self.new_group()
+            # else a turn without a label (a bare <tekst> of Handelingen) is printed as it stands, in the
+            # group of the turn before it, so that the paragraph before it ends where the parser sees an end
             prev_item = False
             for p in t.paragraphs:
                 text = " ".join(p.split())
