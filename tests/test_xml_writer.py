@@ -535,3 +535,17 @@ def test_derived_structure_analysed_again_is_accepted(from_text: tuple[verslag.V
     r = verslag.read_xml(verslag.write_xml(w))
     assert [t.phase for t in r.turns] == [t.phase for t in w.turns]
     assert r.interruptions == w.interruptions and r.commitments == w.commitments
+
+
+def test_a_bare_turn_that_would_become_front_matter_is_refused() -> None:
+    """Turn 0 of h-tk-20172018-61-10 removed: the bare <tekst> after turn 1 is not first, all is well;
+    turns 0 and 1 removed: the bare 'Gaat u verder.' would come first and read back as front matter."""
+    v = verslag.read_xml(VAO)
+    assert v.turns[2].speaker.label == ""
+    w = v.model_copy(deep=True)
+    del w.turns[0]
+    assert [t.speaker.label for t in verslag.read_xml(verslag.write_xml(w)).turns] == [t.speaker.label for t in w.turns]
+    del w.turns[0]
+    with pytest.raises(verslag.RoundTripError, match=r"turns\[0\] .*reads back as front matter") as e:
+        verslag.write_xml(w)
+    assert e.value.line > 1

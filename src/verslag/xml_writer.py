@@ -298,6 +298,11 @@ class _Writer:
             return
         if b.loose and not self.turns_same:
             raise self._err("turns", f"{len(b.loose)} turn(s) are not tied to XML elements (diagnostic V501)")
+        if b.variant == "handelingen" and self.v.turns and not self.v.turns[0].speaker.label:
+            first = self.v.turns[0]
+            raise self._err("turns[0]", "a turn without a label before the first <spreekbeurt> is a bare <tekst>, "
+                            "which reads back as front matter (remove it too, or give it a speaker)",
+                            self._turn_element(first), found="''", expected="a labelled first turn")
         if not events and self.edited is not None:
             # PERF: the same turns in the same places (the usual edit): visit only the edited ones
             for i in self.edited:
