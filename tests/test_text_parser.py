@@ -166,7 +166,7 @@ def test_every_label_form() -> None:
         ("Minister-president Rutte", "Rutte", None, "minister"),
         ("Minister Van Nieuwenhuizen-Wijbenga", "Van Nieuwenhuizen-Wijbenga", None, "minister"),
         ("Staatssecretaris Van 't Wout", "Van 't Wout", None, "state_secretary"),
-        ("De heer Dijkgraaf", "Dijkgraaf", None, "other"),
+        ("De heer Dijkgraaf", "Dijkgraaf", None, "member"),  # no party, but among the members present
         ("De voorzitter", "Den Boer", None, "chair"),
     ]
     offices = {g.name: g.office for g in v.meta.government}
@@ -353,3 +353,12 @@ def test_wetgevingsoverleg_header() -> None:
     assert [(a.dossier, a.number) for a in m.agenda] == [("35302", "2")]
     assert [(g.name, g.office) for g in m.government] == [("Snel", "Staatssecretaris van Financiën")]
     assert v.turns[2].speaker.role.value == "state_secretary"
+
+
+def test_a_label_without_party_is_a_member_only_when_listed_present() -> None:
+    """'Mevrouw Gerkens:' (the Eerste Kamer prints no party): a member if the header lists her, else other."""
+    head = ("Aanwezig zijn twee leden der Kamer, te weten: Gerkens en Prins.\n\nVoorzitter: Prins\n\n"
+            "Aanvang 10.00 uur.\n\n")
+    v = verslag.parse_text(head + "De voorzitter:\nWelkom.\n\nMevrouw Gerkens:\nDank u.\n\nDe heer Jansen:\nJa.\n")
+    assert [(t.speaker.name, t.speaker.role.value) for t in v.turns] == [
+        ("Prins", "chair"), ("Gerkens", "member"), ("Jansen", "other")]

@@ -81,7 +81,10 @@ def speaker_from_label(label: Token, chair: str | None, meta: Meta) -> Speaker:
     prefix, name, party = m["prefix"], m["name"], m["party"]
     role = PREFIX_ROLES.get(prefix)
     if role is None:
-        role = Role.MEMBER if party else Role.OTHER
+        # 'Mevrouw Gerkens:' without a party (the Eerste Kamer prints none) is a member when the
+        # header lists her among the members present; anyone else without a party is 'other'.
+        present = party is None and any(n.casefold() == name.casefold() for n in meta.members_present)
+        role = Role.MEMBER if party or present else Role.OTHER
     office = None
     if role in (Role.MINISTER, Role.STATE_SECRETARY):
         office = next((g.office for g in meta.government if g.name.casefold() == name.casefold()), None)
