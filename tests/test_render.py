@@ -201,7 +201,8 @@ def test_real_handelingen_print_and_parse_back(path: Path) -> None:
     """Six real debates the text parser has never been tuned on: moties, bare <tekst>, suspensions.
 
     Every paragraph comes back, in order; every labelled speaker comes back; a turn without a label
-    (a bare <tekst>) joins the turn before it, as it would in print.
+    (a bare <tekst>) joins the turn before it, as it would in print.  The phases and the
+    interruption exchanges found in the text are those found in the markup.
     """
     v = verslag.read_xml(path.read_bytes())
     w = verslag.parse_text(render_text(v))
@@ -209,6 +210,10 @@ def test_real_handelingen_print_and_parse_back(path: Path) -> None:
     assert [(t.speaker.label, t.speaker.name) for t in w.turns] == [
         (t.speaker.label, t.speaker.name) for t in v.turns if t.speaker.label]
     assert [s.text for s in w.suspensions] == [s.text for s in v.suspensions]
+    # and the structure read from the text is the structure read from the markup
+    assert [t.phase for t in w.turns] == [t.phase for t in v.turns if t.speaker.label]
+    assert [(i.interrupter, i.host, i.announced) for i in w.interruptions] == [
+        (i.interrupter, i.host, i.announced) for i in v.interruptions]
 
 
 #: A motion as PDF text prints it: each line with its trailing space.
