@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import verslag
+from _factory import FINANCE_HEADER
 from verslag import Interruption, Phase, Verslag
 from verslag.structure import analyze
 
@@ -163,3 +164,44 @@ def test_handelingen_exchanges_read_by_hand():
     # every member's two minutes are in the members' term, and each starts after a hand-over
     members = [t.speaker.name for t in v.turns if t.phase == Phase.MEMBERS_FIRST_TERM and t.speaker.role is verslag.Role.MEMBER]
     assert list(dict.fromkeys(members)) == ["Wörsdörfer", "Paternotte", "Van der Lee", "Graus", "Amhaouch"]
+
+
+SUPPORT_ROUND = """De voorzitter:
+Het woord is aan de heer Klaver.
+
+De heer Klaver (GroenLinks):
+Voorzitter. Ik ontvang graag voor 18.00 uur vanavond nog een brief van de minister over de bijeenkomst.
+
+De heer Merkies (SP):
+Wij steunen het voorstel van de heer Klaver.
+
+Mevrouw Maij (PvdA):
+Volgens mij hebben we het echt volledig uitgekauwd, dus geen steun voor dit verzoek.
+
+De heer De Caluwé (VVD):
+Meestal hebben wij geen bezwaar tegen een brief, maar nodig vinden wij die nu ook weer niet.
+
+De heer Beertema (PVV):
+Daar sluiten wij ons bij aan. Geen steun.
+
+De voorzitter:
+Er is steun voor het verzoek om een brief.
+
+De heer Klaver (GroenLinks):
+Heel fijn. Dat was mijn verzoek.
+
+De heer Merkies (SP):
+Krijgt de heer Klaver daar dan ook steun van de minister voor?
+
+De heer Klaver (GroenLinks):
+Dat hoop ik.
+"""
+
+
+def test_reactions_to_a_request_are_no_interruptions():
+    """A regeling van werkzaamheden (VLOS 2014-10-15, turns 279-287): the members say whether they support
+    a member's request; none of that interrupts him.  A question about it does."""
+    r = verslag.parse_text(FINANCE_HEADER + "\n" + SUPPORT_ROUND)
+    got = [(i.interrupter, i.host) for i in r.interruptions]
+    assert got == [("Merkies", "Klaver")]
+    assert r.turns[r.interruptions[0].turns[0]].text.startswith("Krijgt de heer Klaver")

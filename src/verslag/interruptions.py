@@ -24,7 +24,8 @@ An exchange is *announced* when the chair's turn(s) right before it announce an 
 ('Er is een interruptie van de heer Verhoeven.', 'Een vervolgvraag, meneer Verhoeven.') or name
 the interrupter ('Het woord is aan de heer Verhoeven.').  One-line heckles ('In de ellenboog!') are
 exchanges too.  Turns of another bewindspersoon during an answer, and anything said after the chair
-gave the floor to someone who has not spoken yet, are not interruptions.
+gave the floor to someone who has not spoken yet, are not interruptions, nor is a member's short reaction to a request put to the meeting ('Geen steun.',
+'Ik steun het verzoek.': :data:`SUPPORT_RE`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from verslag.phases import (
 )
 from verslag.speakers import Roster, fold, keytext, roster
 
-__all__ = ["find_interruptions", "holder_phases", "says_resume"]
+__all__ = ["find_interruptions", "holder_phases", "is_support", "says_resume"]
 
 #: In a government term, another bewindspersoon's turn this long takes over the floor without a hand-over.
 TAKEOVER_MIN_WORDS = 150
@@ -108,6 +109,23 @@ def says_resume(text: str) -> bool:
             return True
         q = low.find(SELF_RESUME_CHAIR_KEY, q + 1)
     return False
+
+#: A member's short reaction to a request or proposal put to the meeting (a regeling van werkzaamheden, an
+#: ordevoorstel), which is no interruption: 'Wij steunen het voorstel van de heer Klaver.' / 'Geen steun.' /
+#: 'Ik steun het verzoek.' / 'Meestal hebben wij geen bezwaar tegen een brief, maar nodig vinden wij die nu ook weer niet.'
+SUPPORT_RE = regex.compile(
+    r"\b(?:geen\s+)?steun\b|\bsteunen\s+(?:het|dit|dat|deze)\s+(?:verzoek|voorstel)|\bgeen\s+bezwaar\b",
+    regex.IGNORECASE,
+)
+#: Such a reaction has at most this many words and asks nothing.
+SUPPORT_MAX_WORDS = 40
+
+
+def is_support(t: Turn) -> bool:
+    """Whether ``t`` is a short reaction to a request put to the meeting (:data:`SUPPORT_RE`), not a question."""
+    text = t.text
+    return "?" not in text and not has_words(t, SUPPORT_MAX_WORDS + 1) and SUPPORT_RE.search(text) is not None
+
 
 _HOLDER_KIND: dict[Phase, TurnKind] = {
     Phase.MEMBERS_FIRST_TERM: "member",
@@ -254,6 +272,8 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
             if says_resume(t.text):
                 st.close()  # 'Ik ga verder.': what the interrupter says next is a new interruption
             continue
+        if kind == "member" and is_support(t):
+            continue  # 'Geen steun.': a reaction to a request put to the meeting, not an interruption
         announced, new = _chair_flags(turns, chairs, name, people)
         if kind == holder_kind:
             formal = (
