@@ -291,6 +291,8 @@ def test_an_unlabelled_turn_is_procedural():
     "De laatste spreker van de zijde van de Kamer is de heer Amhaouch van de fractie van het CDA.",
     "Dan de laatste spreker van de zijde van de Kamer: de heer Van Wijngaarden van de fractie van de VVD.",
     "De volgende spreker is mevrouw Buitenweg.",
+    "Dan is het woord nu aan de heer Van Weyenberg van Democraten '66.",
+    "Als eerste geef ik de heer Krol van de eerste helft van 50PLUS het woord.",
 ])
 def test_more_hand_over_phrasings(sentence):
     from verslag.phases import HANDOVER_RE

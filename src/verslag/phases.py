@@ -82,10 +82,12 @@ SENTENCE_BACK_RE = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
 #: 'Ik geef als eerste het woord aan mevrouw Westerveld.' / 'Mevrouw Westerveld, gaat uw gang met uw inbreng.' /
 #: 'We gaan nu luisteren naar de heer Paternotte van de fractie van D66.' /
 #: 'De laatste spreker van de zijde van de Kamer is de heer Amhaouch van de fractie van het CDA.' /
-#: 'Dan de laatste spreker van de zijde van de Kamer: de heer Van Wijngaarden van de fractie van de VVD.'
+#: 'Dan de laatste spreker van de zijde van de Kamer: de heer Van Wijngaarden van de fractie van de VVD.' /
+#: 'Dan is het woord nu aan de heer Van Weyenberg van Democraten '66.' /
+#: 'Als eerste geef ik de heer Krol van de eerste helft van 50PLUS het woord.'
 HANDOVER_RE = regex.compile(
     r"""\b(?:het\s+woord\s+is\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
-        |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:aan|voor)
+        |is\s+(?:nu\s+|dan\s+|eerst\s+)?het\s+woord\s+(?:nu\s+|dan\s+|eerst\s+)?(?:aan|voor)
         |geef\s+(?:ik\s+)?(?:nu\s+|graag\s+|eerst\s+|als\s+(?:eerste|eerst|laatste|volgende)\s+)?(?:het\s+woord\s+)?(?:aan|naar)
         |heeft\s+(?:nu\s+|eerst\s+)?(?:\S+\s+){0,8}?het\s+woord
         |(?:ik\s+)?kijk\s+(?:even\s+|nu\s+|eerst\s+)?(?:naar|richting)
@@ -95,7 +97,7 @@ HANDOVER_RE = regex.compile(
         |\b(?:eerste|volgende|laatste)\s+spreker\b[^.?!:]{0,80}?(?:\bis\b|:)
         |(?:de\s+)?beurt\s+(?:is\s+)?aan
         |voor\s+(?:zijn|haar|de)\s+beantwoording
-        |geef\s+ik\s+(?:\S+\s+){1,6}het\s+woord
+        |geef\s+ik\s+(?:\S+\s+){1,10}het\s+woord
         |gaat\s+uw\s+gang\s+(?:met|voor)\s+(?:uw|haar|zijn)\s+(?:inbreng|betoog|termijn|beantwoording)
         |mag\s+(?:\S+\s+){1,6}beginnen
         |gelegenheid\s+(?:\S+\s+){0,2}(?:krijgen|krijgt|geven|geef|voor\s+een\s+nabrander))""",
