@@ -241,6 +241,15 @@ def test_a_motion_keeps_its_clauses_as_paragraphs() -> None:
     ]
 
 
+def test_a_motion_under_its_heading() -> None:
+    """'Motie' has no end mark; 'De Kamer,' alone on a line opens the motion all the same."""
+    v = verslag.parse_text("De heer Wörsdörfer (VVD):\nIk dien de volgende motie in. \n" + "".join(
+        line + " \n" for line in ["Motie", "De Kamer,", "gehoord de beraadslaging,",
+                                   "verzoekt de regering te handelen,", "en gaat over tot de orde van de dag."]))
+    assert v.turns[0].paragraphs == ["Ik dien de volgende motie in.", "Motie", "De Kamer,", "gehoord de beraadslaging,",
+                                     "verzoekt de regering te handelen,", "en gaat over tot de orde van de dag."]
+
+
 def test_a_comma_before_other_words_does_not_end_a_paragraph() -> None:
     v = verslag.parse_text("De heer Wörsdörfer (VVD):\nDe Kamer, \nzo zeg ik, is het daar niet mee eens. \n")
     assert v.turns[0].paragraphs == ["De Kamer, zo zeg ik, is het daar niet mee eens."]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from verslag.model import Furniture
-from verslag.patterns import FOOTER_RE, FOOTER_TAIL_RE, MOTIE_CLAUSE_RE
+from verslag.patterns import FOOTER_RE, FOOTER_TAIL_RE, MOTIE_CLAUSE_RE, MOTIE_OPENING_RE
 from verslag.source import Source
 
 __all__ = ["Layout", "Line", "clean", "dehyphenate", "ends_clause", "ends_paragraph", "join_lines", "paragraphs"]
@@ -160,7 +160,8 @@ def ends_paragraph(line: str, nxt: str, width: int) -> bool:
     """Whether a paragraph ends after ``line``: it ends a sentence and the next word would have fit.
 
     A line that ends in a comma ends a paragraph too when the next one opens a clause of a motion
-    (:data:`~verslag.patterns.MOTIE_CLAUSE_RE`: 'De Kamer,' / 'gehoord de beraadslaging,').
+    (:data:`~verslag.patterns.MOTIE_CLAUSE_RE`: 'De Kamer,' / 'gehoord de beraadslaging,'), and any
+    line does before 'De Kamer,' alone on a line (:data:`~verslag.patterns.MOTIE_OPENING_RE`).
     """
     if not line or not ends_clause(line, nxt):
         return False
@@ -169,9 +170,17 @@ def ends_paragraph(line: str, nxt: str, width: int) -> bool:
 
 
 def ends_clause(line: str, nxt: str) -> bool:
-    """Whether ``line`` ends as a paragraph can: a sentence end, or a comma before a motion's clause."""
+    """Whether ``line`` ends as a paragraph can (the fit test aside).
+
+    A sentence end does; so does a comma before a motion's clause, and anything before the line
+    that opens a motion ('De Kamer,').
+    """
     end = line[-1:]
-    return end in PARAGRAPH_END if end != "," else MOTIE_CLAUSE_RE.match(nxt) is not None
+    if end in PARAGRAPH_END:
+        return True
+    if end == "," and MOTIE_CLAUSE_RE.match(nxt) is not None:
+        return True
+    return nxt[:10] == "De Kamer," and MOTIE_OPENING_RE.match(nxt) is not None
 
 
 #: How a list item starts: '– ' (en dash), '- ' or '• '.
@@ -192,9 +201,8 @@ def paragraphs(lines: Sequence[Line], width: int) -> list[tuple[str, int, int]]:
         text = ln.text
         if group and (
             text[:2] in ITEM_STARTS
-            # PERF: inline ends_paragraph's cheap test first
-            or ((prev[-1] in PARAGRAPH_END or (prev[-1] == "," and MOTIE_CLAUSE_RE.match(text) is not None))
-                and len(prev) + 1 + len(text.split(" ", 1)[0]) <= width)
+            # PERF: ends_paragraph inlined, its cheap fit test first
+            or (len(prev) + 1 + len(text.split(" ", 1)[0]) <= width and ends_clause(prev, text))
         ):
             out.append((join_lines(group), first, last))
             group = []

@@ -31,6 +31,7 @@ __all__ = [
     "LABEL_RE",
     "MONTHS",
     "MOTIE_CLAUSE_RE",
+    "MOTIE_OPENING_RE",
     "NUMBER_WORDS",
     "PERSON_SPLIT_RE",
     "PUBLICATION_LINE_RE",
@@ -268,6 +269,12 @@ PUBLICATION_LINE_RE = regex.compile(
 #   overwegende dat het krijgen van financiering een van de gesignaleerde knelpunten is;
 #   verzoekt de regering in het mkb-actieplan in te gaan op de mkb-financieringsmarkt,
 #   en gaat over tot de orde van de dag.
+# The line that opens a motion, a paragraph of its own whatever the line before it ends with (the
+# heading 'Motie' has no end mark):
+#   Motie
+#   De Kamer,
+MOTIE_OPENING_RE = regex.compile(r"^De\ Kamer,\s*$", regex.VERBOSE)
+
 MOTIE_CLAUSE_RE = regex.compile(
     r"""^(?:gehoord\ de\ beraadslaging|overwegende|constaterende|van\ mening|verzoekt|spreekt\ uit
         |(?:roept|draagt)\ de\ regering|en\ gaat\ over\ tot\ de\ orde\ van\ de\ dag)\b""",
