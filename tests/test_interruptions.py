@@ -205,3 +205,50 @@ def test_reactions_to_a_request_are_no_interruptions():
     got = [(i.interrupter, i.host) for i in r.interruptions]
     assert got == [("Merkies", "Klaver")]
     assert r.turns[r.interruptions[0].turns[0]].text.startswith("Krijgt de heer Klaver")
+
+
+GRANTED = """De voorzitter:
+Het woord is aan de heer Klaver.
+
+De heer Klaver (GroenLinks):
+Voorzitter. Ik wil het hebben over de klimaatdoelen en over de brief die de regering heeft gestuurd. {long}
+
+De voorzitter:
+Ik geef het woord aan mevrouw Ouwehand.
+
+De heer Verheijen (VVD):
+De heer Klaver sprak mij rechtstreeks aan.
+
+De voorzitter:
+Straks is er een nieuwe kans. Ik geef het woord aan mevrouw Ouwehand.
+
+Mevrouw Ouwehand (PvdD):
+De heer Klaver zei dat de doelen bindend moeten zijn. Gaat hij dan ook mee in onze motie?
+
+De heer Klaver (GroenLinks):
+Die vraag moet u aan de regering stellen.
+
+De voorzitter:
+Gaat u verder.
+
+De heer Klaver (GroenLinks):
+Ik kom tot een afronding. De regering moet die brief nu echt eens sturen.
+
+De voorzitter:
+Dan is het woord aan mevrouw Maij.
+
+Mevrouw Maij (PvdA):
+Dank u wel, voorzitter. De heer Klaver sprak over de doelen. Ik wil het over de banken hebben. {long}
+"""
+
+
+def test_a_member_given_the_floor_who_speaks_about_the_holder_interrupts():
+    """VLOS 2014-10-15, turns 7-14: 'Ik geef het woord aan mevrouw Ouwehand.' in the heer Pechtold's inbreng,
+    and she opens with 'De heer Pechtold zei dat …', he answers and goes on after 'Gaat u verder.': an
+    interruption.  Mevrouw Maij, given the floor and opening with thanks, gives her inbreng."""
+    long = " ".join(["Dat is een belangrijk punt voor onze fractie."] * 20)
+    r = verslag.parse_text(FINANCE_HEADER + "\n" + GRANTED.format(long=long))
+    hosts = [(i.interrupter, i.host) for i in r.interruptions]
+    assert ("Ouwehand", "Klaver") in hosts
+    assert not any(i.interrupter == "Maij" or i.host == "Maij" for i in r.interruptions)
+    assert not any(i.host == "Ouwehand" for i in r.interruptions)

@@ -44,12 +44,15 @@ from verslag.phases import (
     TurnKind,
     floor_targets,
     has_words,
+    sentence_span,
     turn_kind,
 )
 from verslag.speakers import Roster, fold, keytext, roster
 
 __all__ = ["find_interruptions", "holder_phases", "is_support", "says_resume"]
 
+#: How many turns after a hand-over to look for the first turn of the member given the floor.
+ADDRESS_WINDOW = 6
 #: In a government term, another bewindspersoon's turn this long takes over the floor without a hand-over.
 TAKEOVER_MIN_WORDS = 150
 #: In a members' term, another member's turn this long takes over the floor without a hand-over.
@@ -188,7 +191,40 @@ def _chair_flags(turns: Sequence[Turn], chairs: Sequence[int], speaker: str, peo
     return announced, new
 
 
-def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], *, fresh: bool) -> bool:
+def _addresses(t: Turn, holder: str | None) -> bool:
+    """Whether turn ``t`` opens by speaking about the floor holder, as an interruption does.
+
+    'De heer Pechtold zei dat …' does; an opening with thanks or 'Voorzitter.' (an inbreng) does not.
+    """
+    if holder is None or not t.paragraphs:
+        return False
+    first = t.paragraphs[0]
+    if INBRENG_OPENING_RE.match(first) or THANKS_OPENING_RE.match(first):
+        return False
+    a, b = sentence_span(first, 0) if first[:1].strip() else (0, len(first))
+    return fold(holder) in fold(first[a:b])
+
+
+def _goes_on(start: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], people: Roster) -> str | None:
+    """Who speaks first after the chair's next 'Gaat u verder.' from turn ``start`` on.
+
+    ``None`` when the chair gives the floor to someone first, or says no such thing within
+    :data:`ADDRESS_WINDOW` turns.
+    """
+    for k in range(start, min(len(turns), start + ADDRESS_WINDOW)):
+        if kinds[k] != "chair":
+            continue
+        text = turns[k].text
+        if RESUME_RE.search(text):
+            nxt = next((j for j in range(k + 1, len(turns)) if kinds[j] != "chair"), None)
+            return turns[nxt].speaker.name if nxt is not None else None
+        if floor_targets(text, people).names:
+            return None
+    return None
+
+
+def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], *, fresh: bool,
+                    holder: str | None = None, people: Roster | None = None) -> bool:
     """Whether the member the chair names at turn ``chair`` then gives an inbreng (not a question).
 
     A member who has not yet held the floor in this term and is given it explicitly is given it for
@@ -198,7 +234,23 @@ def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequenc
     Nispen.'), which closes that speech.  Otherwise an inbreng opens with thanks or 'Voorzitter.',
     or is long; a question goes straight to the point.
     """
-    if fresh or THANKS_OPENING_RE.match(turns[chair].text):
+    if THANKS_OPENING_RE.match(turns[chair].text):
+        return True
+    if fresh:
+        # 'Ik geef het woord aan mevrouw Ouwehand.' during the heer Pechtold's inbreng, and she opens
+        # with 'De heer Pechtold zei dat …': she interrupts him (VLOS 2014-10-15, turns 7-14)
+        # and the heer Pechtold answers her, and when the chair says 'Gaat u verder.' it is he who goes
+        # on (others may speak first: 'De heer Pechtold sprak mij rechtstreeks aan.').  'Ik sluit me aan
+        # bij de vragen van mevrouw Buitenweg.', and she interrupts, and the one who goes on is the
+        # member given the floor: an inbreng.
+        for j in range(chair + 1, min(len(turns), chair + 1 + ADDRESS_WINDOW)):
+            if kinds[j] != "chair" and _same(turns[j].speaker.name, name):
+                if holder is None or people is None or not _addresses(turns[j], holder):
+                    return True
+                reply = next((k for k in range(j + 1, len(turns)) if kinds[k] != "chair"), None)
+                if reply is None or not _same(turns[reply].speaker.name, holder):
+                    return True
+                return not _same(_goes_on(reply + 1, turns, kinds, people), holder)
         return True
     for j in range(chair + 1, len(turns)):
         if kinds[j] == "chair":
@@ -242,7 +294,8 @@ def find_interruptions(v: Verslag, phases: Sequence[Phase], people: Roster | Non
                 # government about to answer (what members say before the answer is procedural).
                 passes = target_kind == holder_kind or (holder_kind == "member" and target_kind == "government")
                 fresh = fold(target) not in st.held and target in ft.explicit
-                if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds, fresh=fresh):
+                if passes and target_kind == "member" and not _starts_inbreng(target, i, turns, kinds, fresh=fresh,
+                                                                         holder=st.holder, people=people):
                     passes = False  # 'Ik geef het woord aan mevrouw Ouwehand.' for a question: an interruption
                 if passes and not _same(target, st.holder):
                     st.close()
