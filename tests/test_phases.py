@@ -305,3 +305,19 @@ def test_a_speaker_mentioned_is_not_a_hand_over():
 
     assert not HANDOVER_RE.search("De spreker van zojuist had gelijk.")
     assert not HANDOVER_RE.search("Wij gaan naar huis.")
+
+
+def test_a_hand_over_that_is_declined_gives_nobody_the_floor():
+    """'Ik geef het woord aan de heer Pechtold. Ik constateer dat hij daarvan afziet.' (VLOS 2014-10-15)."""
+    from verslag import Role, Speaker, Turn, Verslag
+    from verslag.phases import floor_targets
+    from verslag.speakers import roster
+
+    v = Verslag(turns=[Turn(speaker=Speaker(label=f"De heer {n} (X)", name=n, party="X", role=Role.MEMBER),
+                            paragraphs=["Ja."]) for n in ("Pechtold", "Verheijen")])
+    people = roster(v)
+    text = "Ik geef het woord aan de heer Pechtold. Ik constateer dat hij daarvan afziet."
+    assert floor_targets(text, people).names == ()
+    both = "Ik geef het woord aan de heer Pechtold. Hij ziet ervan af. Dan is het woord aan de heer Verheijen."
+    assert floor_targets(both, people).names == ("Verheijen",)
+    assert floor_targets("Ik geef het woord aan de heer Pechtold.", people).names == ("Pechtold",)

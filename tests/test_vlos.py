@@ -216,7 +216,7 @@ def test_the_rule_agrees_with_the_nesting(v: Verslag) -> None:
     """The measured agreement (docs/vlos.md) as a floor.  The rules were tuned partly on this file, so
     these figures are an upper bound for reports the rules have not seen."""
     got = interruption_agreement(v)
-    assert got["exchange_precision"] >= 0.95 and got["exchange_recall"] >= 0.98
+    assert got["exchange_precision"] >= 0.96 and got["exchange_recall"] >= 0.99
     assert got["turn_f1"] >= 0.99
 
 

@@ -104,6 +104,14 @@ HANDOVER_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+#: The one just given the floor does not take it: 'Ik geef het woord aan de heer Pechtold. Ik constateer dat
+#: hij daarvan afziet.' / 'Mevrouw Thieme ziet af van haar spreektijd.' / 'Hij is niet aanwezig.'
+DECLINED_RE = regex.compile(
+    r"\b(?:hij|zij|ze|u)\b[^.?!]{0,30}?\b(?:daarvan\s+|ervan\s+)?afzie[tn]\b|\bzie[tn]\s+(?:daarvan\s+|ervan\s+)?af\b"
+    r"|\bzie[tn]\s+af\s+van\b|\b(?:is|zijn)\s+niet\s+aanwezig\b",
+    regex.IGNORECASE,
+)
+
 #: A chair's sentence that is nothing but a name: 'De heer Weverling.' / 'Tot slot mevrouw Buitenweg.'
 BARE_NAME_RE = regex.compile(
     r"""^(?:(?:dank\s+u\s+wel|dank\s+u|dank)[.,]?\s+)?(?:dan\s+|tot\s+slot\s+|als\s+laatste\s+|ten\s+slotte\s+|nu\s+|eerst\s+)?
@@ -224,16 +232,25 @@ def floor_targets(text: str, people: Roster) -> FloorTargets:
     explicit: dict[str, None] = {}
     government = False
     seen = False
+    last: list[str] = []  # who the last hand-over sentence named
     for s in sentences(text):
+        if last and DECLINED_RE.search(s):
+            for name in last:  # 'Ik constateer dat hij daarvan afziet.': the floor was not taken
+                names.pop(name, None)
+                explicit.pop(name, None)
+            last = []
+            continue
         if NOT_A_HANDOVER_RE.search(s):
             continue
         handover = HANDOVER_RE.search(s) is not None
         if not (handover or BARE_NAME_RE.match(s)):
             continue
         seen = True
+        last = []
         for m in people.find(s):
             if m.resolution is not None:
                 names.setdefault(m.resolution.name, None)
+                last.append(m.resolution.name)
                 if handover:
                     explicit.setdefault(m.resolution.name, None)
         if GOVERNMENT_WORDS_RE.search(s):
