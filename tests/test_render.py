@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import verslag
-from verslag import Layout, render_text
+from verslag import Layout, render_text, strategies
 from verslag.render import dutch_number, footer_text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "kst-26643-679.txt"
@@ -214,6 +216,23 @@ def test_real_handelingen_print_and_parse_back(path: Path) -> None:
     assert [t.phase for t in w.turns] == [t.phase for t in v.turns if t.speaker.label]
     assert [(i.interrupter, i.host, i.announced) for i in w.interruptions] == [
         (i.interrupter, i.host, i.announced) for i in v.interruptions]
+
+
+@cache
+def _read(path: Path) -> verslag.Verslag:
+    return verslag.read_xml(path.read_bytes())
+
+
+@given(st.sampled_from(HANDELINGEN), strategies.layouts())
+def test_real_handelingen_in_any_layout(path: Path, layout: Layout) -> None:
+    """The paragraphs of a real debate come back from its printed text in any layout.
+
+    Wrap width, hyphenation, page marks, footers, stray blank lines: drawn by ``strategies.layouts()``.
+    """
+    v = _read(path)
+    w = verslag.parse_text(render_text(v, layout))
+    assert [p for t in w.turns for p in t.paragraphs] == [p for t in v.turns for p in t.paragraphs]
+    assert [t.speaker.label for t in w.turns] == [t.speaker.label for t in v.turns if t.speaker.label]
 
 
 #: A motion as PDF text prints it: each line with its trailing space.
