@@ -224,7 +224,7 @@ def _goes_on(start: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], peopl
 
 
 def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequence[TurnKind], *, fresh: bool,
-                    holder: str | None = None, people: Roster | None = None) -> bool:
+                    holder: str | None, people: Roster) -> bool:
     """Whether the member the chair names at turn ``chair`` then gives an inbreng (not a question).
 
     A member who has not yet held the floor in this term and is given it explicitly is given it for
@@ -237,15 +237,13 @@ def _starts_inbreng(name: str, chair: int, turns: Sequence[Turn], kinds: Sequenc
     if THANKS_OPENING_RE.match(turns[chair].text):
         return True
     if fresh:
-        # 'Ik geef het woord aan mevrouw Ouwehand.' during the heer Pechtold's inbreng, and she opens
-        # with 'De heer Pechtold zei dat …': she interrupts him (VLOS 2014-10-15, turns 7-14)
-        # and the heer Pechtold answers her, and when the chair says 'Gaat u verder.' it is he who goes
-        # on (others may speak first: 'De heer Pechtold sprak mij rechtstreeks aan.').  'Ik sluit me aan
-        # bij de vragen van mevrouw Buitenweg.', and she interrupts, and the one who goes on is the
-        # member given the floor: an inbreng.
+        # An inbreng, unless it is an interruption of the holder (VLOS 2014-10-15, turns 7-16): 'Ik geef
+        # het woord aan mevrouw Ouwehand.' during the heer Pechtold's inbreng; she opens with 'De heer
+        # Pechtold zei dat …', he answers, and after the chair's 'Gaat u verder.' it is he who goes on.
+        # (Others may speak before her.)  When she goes on, she gave her inbreng.
         for j in range(chair + 1, min(len(turns), chair + 1 + ADDRESS_WINDOW)):
             if kinds[j] != "chair" and _same(turns[j].speaker.name, name):
-                if holder is None or people is None or not _addresses(turns[j], holder):
+                if not _addresses(turns[j], holder):
                     return True
                 reply = next((k for k in range(j + 1, len(turns)) if kinds[k] != "chair"), None)
                 if reply is None or not _same(turns[reply].speaker.name, holder):

@@ -170,10 +170,10 @@ def _pyphen() -> Any:
 # --- what the parser will do (the renderer writes only what it can undo) --------------------------
 
 
-def _parser_rules() -> tuple[Any, Any, frozenset[str]]:
-    from verslag.layout import PARAGRAPH_END, dehyphenate, ends_paragraph
+def _parser_rules() -> tuple[Any, Any, Any, frozenset[str]]:
+    from verslag.layout import PARAGRAPH_END, dehyphenate, ends_clause, ends_paragraph
 
-    return dehyphenate, ends_paragraph, frozenset(PARAGRAPH_END)
+    return dehyphenate, ends_paragraph, ends_clause, frozenset(PARAGRAPH_END)
 
 
 def _parser_width(lines: Sequence[str]) -> int:
@@ -269,10 +269,7 @@ class _Wrapper:
         self.rng = rng
         # a line that ends a sentence inside a paragraph is filled up to here (the parser's width)
         self.full = max(full or 0, layout.width)
-        self.dehyphenate, self.ends_paragraph, self.para_end = _parser_rules()
-        from verslag.layout import ends_clause
-
-        self.ends_clause = ends_clause
+        self.dehyphenate, self.ends_paragraph, self.ends_clause, self.para_end = _parser_rules()
 
     def target(self, narrower: int = 0) -> int:
         lay = self.layout
@@ -667,7 +664,7 @@ def _shorten_last_line(p: _Para, next_word: str, width: int, wrapper: _Wrapper) 
 
 def _to_lines(items: Sequence[_Item], layout: Layout, rng: random.Random) -> list[_Line]:
     """Lay out the wrapped items as physical lines, with stray blank lines inside paragraphs."""
-    _, _, para_end = _parser_rules()
+    _, _, _, para_end = _parser_rules()
     out: list[_Line] = []
     for it in items:
         if isinstance(it, _Blank):

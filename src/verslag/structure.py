@@ -26,10 +26,12 @@ def analyze(v: Verslag) -> None:
     For VLOS input that already carries interruptions (from the nesting of ``interrumpant`` in
     ``woordvoerder``) those are kept.
     """
+    keep = v.source_format == "vlos" and bool(v.interruptions)  # VLOS nesting: the Kamer's own
     if not v.turns:
         # PERF: no turns, no structure; the roster of a long members-present list alone took a third
         # of reading a plenary opening item (h-tk-20172018-50-1: 147 people, 0.18 ms).
-        v.interruptions = [] if v.source_format != "vlos" else v.interruptions
+        if not keep:
+            v.interruptions = []
         v.candidates = []
         v.commitments = []
         _diagnose(v, False, [])
@@ -39,7 +41,7 @@ def analyze(v: Verslag) -> None:
     phases = plan.phases(len(v.turns))
     for t, p in zip(v.turns, phases, strict=True):
         t.phase = p
-    if not (v.source_format == "vlos" and v.interruptions):
+    if not keep:
         v.interruptions = find_interruptions(v, phases, people)
     candidates = find_candidates(v)
     commitments = extract(v, phases, people)
