@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from verslag import layout
 from verslag.errors import TextParseError
 from verslag.frontmatter import parse_front_matter, parse_time
-from verslag.layout import Line
+from verslag.layout import Line, squash
 from verslag.lexer import Token, TokenKind, tokenize
 from verslag.model import (
     Block,
@@ -62,7 +62,9 @@ def parse_paragraphs(paragraphs: Sequence[tuple[str, int]], *, strict: bool = Fa
 
     No wrapping or hyphenation is undone: each paragraph stays one paragraph.
     """
-    lines = [Line(" ".join(t.split()), n, 1, 0, False) for t, n in paragraphs if t.strip()]
+    # PERF: squash() leaves collapsed text as it is; the XML reader's paragraphs come collapsed, and
+    # collapsing them again took 1.7 ms of the 4.4 ms the fixture written as XML spent here.
+    lines = [Line(s, n, 1, 0, False) for t, n in paragraphs if (s := squash(t))]
     v = _build(tokenize(lines, wrapped=False), wrapped=False, width=0, strict=strict, source_lines=None)
     _meta_fallbacks(v.meta)
     v.source_format = "ob-xml"

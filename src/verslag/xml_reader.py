@@ -30,6 +30,7 @@ from pydantic import TypeAdapter
 from verslag.errors import RoundTripError, XmlStructureError
 from verslag.frontmatter import parse_date, parse_time
 from verslag.grammar import PREFIX_ROLES
+from verslag.layout import squash as _squash
 from verslag.model import (
     Block,
     ChairChange,
@@ -160,28 +161,6 @@ class XmlBinding:
 
 
 # --- text helpers --------------------------------------------------------------------------------
-
-
-def _squash(s: str | None) -> str:
-    """Whitespace collapsed to single spaces, ends stripped: ``" ".join(s.split())``, faster.
-
-    PERF: most text needs no collapsing once its ends are stripped (OB paragraphs end in a hair
-    space).  Stripped ASCII text without a double space and without an ASCII whitespace other
-    than the space is already collapsed (``in`` on ASCII is a memchr); other text is checked with
-    ``isprintable()``, which is False for every whitespace character except the space.  On
-    h-tk-20142015-33-13.xml 2.1 µs a paragraph before, 0.6 after.
-    """
-    if not s:
-        return ""
-    t = s.strip()
-    if "  " not in t:
-        if t.isascii():
-            if not ("\n" in t or "\t" in t or "\r" in t or "\x0b" in t or "\x0c" in t or "\x1c" in t or "\x1d" in t
-                    or "\x1e" in t or "\x1f" in t):
-                return t
-        elif t.isprintable():
-            return t
-    return " ".join(t.split())
 
 
 def _keep(s: str | None) -> bool:
