@@ -6,13 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verslag.frontmatter import match_present
-from verslag.patterns import AANWEZIG_RE
+from verslag.patterns import AANWEZIG_OTHERS_RE, AANWEZIG_RE
 
 #: Pieces the list of members present is made of, including the ones the tail search keys on.
 PIECES = st.sampled_from([
     "Aanwezig zijn zes leden der Kamer, te weten:", "Aanwezig is één lid der Kamer, te weten:", "Aanwezig zijn",
     " ", "  ", "\n", ",", ", ", " en ", ", en ", "en", "de heer ", "mevrouw ", "De heer ", "Amhaouch", "Van Otterloo",
-    "Grapperhaus, Minister van Justitie en Veiligheid", ".", "\t", "\u00a0", "te weten:",
+    "Grapperhaus, Minister van Justitie en Veiligheid", ".", "\t", "\u00a0", "te weten:", "\x1c", "\u2003", "ven", "en,",
 ])
 
 
@@ -43,3 +43,13 @@ def test_match_present_real_paragraph() -> None:
     assert match_present("Aanwezig zijn twee leden der Kamer, te weten: Diks en Weverling\n") == _groups(
         "Aanwezig zijn twee leden der Kamer, te weten: Diks en Weverling\n")
     assert match_present("Dit is geen lijst") is None
+
+
+@given(st.lists(PIECES, max_size=14).map("".join), st.integers(0, 20))
+def test_others_start_is_the_search_of_aanwezig_others_re(text: str, start: int) -> None:
+    """The literal-led search finds the bewindspersonen where the one-pattern search does."""
+    from verslag.frontmatter import _others_start
+
+    start = min(start, len(text))
+    m = AANWEZIG_OTHERS_RE.search(text, start)
+    assert _others_start(text, start) == (None if m is None else (m.start(), m.start("others")))

@@ -17,7 +17,7 @@ from verslag.lexer import Token, TokenKind
 from verslag.model import AgendaItem, Block, Diagnostic, GovernmentMember, Meta, Severity, Signatory
 from verslag.patterns import (
     AANWEZIG_HEAD_RE,
-    AANWEZIG_OTHERS_RE,
+    AANWEZIG_OTHERS_TAIL_RE,
     AGENDA_ITEM_RE,
     AGENDA_REF_RE,
     COMMITTEE_SPLIT_RE,
@@ -51,11 +51,36 @@ def match_present(text: str) -> tuple[str, str, str | None] | None:
     if head is None:
         return None
     start = head.end()
-    tail = AANWEZIG_OTHERS_RE.search(text, start)
-    if tail is not None:
-        return head["count"], text[start : tail.start()], text[tail.start("others") :]
+    at = _others_start(text, start)
+    if at is not None:
+        members_end, others = at
+        return head["count"], text[start:members_end], text[others:]
     end = len(text) - 1 if text.endswith("\n") and len(text) - 1 >= start else len(text)
     return head["count"], text[start:end], None
+
+
+#: The characters ``\s`` matches in the ``regex`` module: those of ``str.isspace()`` but the four
+#: information separators.
+_NOT_REGEX_SPACE = frozenset("\x1c\x1d\x1e\x1f")
+
+
+def _others_start(text: str, start: int) -> tuple[int, int] | None:
+    r"""Where ``AANWEZIG_OTHERS_RE.search(text, start)`` starts and where its ``others`` group starts.
+
+    The same leftmost match, found from each literal 'en' (:data:`AANWEZIG_OTHERS_TAIL_RE`) with the
+    ``,?\s+`` before it checked by walking back: at least one space, then an optional comma.
+    """
+    pos = start
+    while (m := AANWEZIG_OTHERS_TAIL_RE.search(text, pos)) is not None:
+        i = j = m.start()
+        while j > start and text[j - 1].isspace() and text[j - 1] not in _NOT_REGEX_SPACE:
+            j -= 1
+        if j < i:
+            if j > start and text[j - 1] == ",":
+                j -= 1
+            return j, m.start("others")
+        pos = i + 1
+    return None
 
 
 def parse_time(text: str) -> dt.time | None:
