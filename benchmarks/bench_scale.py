@@ -17,6 +17,7 @@ Not a test: it prints figures.  Run from the project root::
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +35,7 @@ from benchmarks.cases import PATHOLOGICAL  # noqa: E402
 FIXTURE = ROOT / "fixtures" / "kst-26643-679.txt"
 
 
-def best_of(fn, repeat: int = 3) -> float:
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -61,7 +63,7 @@ def linear() -> None:
         text = scaled_fixture(k)
         mb = len(text.encode()) / 1e6
         v = verslag.parse_text(text)
-        t = best_of(lambda text=text: verslag.parse_text(text), 3 if k < 16 else 1)
+        t = best_of(functools.partial(verslag.parse_text, text), 3 if k < 16 else 1)
         base = base or t / mb
         print(f"   {k:>5}× {mb:6.2f} {text.count(chr(10)) + 1:7d} {len(v.turns):6d} {t:8.2f} {t / mb:6.2f}"
               f"   ({t / mb / base:.2f}× the 1× rate)")
@@ -81,8 +83,8 @@ def pathological() -> None:
     for name, make in cases.items():
         small, big = make(n), make(4 * n)
         mb = len(big.encode()) / 1e6
-        a = best_of(lambda small=small: verslag.parse_text(small), 1)
-        b = best_of(lambda big=big: verslag.parse_text(big), 1)
+        a = best_of(functools.partial(verslag.parse_text, small), 1)
+        b = best_of(functools.partial(verslag.parse_text, big), 1)
         growth = b / max(a, 1e-3)
         flag = "  <-- superlinear" if growth > 8 and b > 0.5 else ""
         print(f"   {name:<36} {mb:8.2f} {a:7.2f} {b:8.2f} {growth:6.1f}× {b / mb:7.2f}{flag}")
