@@ -4,11 +4,13 @@ and a complete OB-style Kamerstuk for a report parsed from PDF text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 import verslag
 from verslag import CommitmentStatus, Phase, Role, Speaker, Turn, strategies, structure
@@ -203,6 +205,39 @@ def test_text_report_reads_back_the_same(from_text: tuple[verslag.Verslag, bytes
     assert verslag.read_xml(out).turns[k].speaker.party == "VVD"
 
 
+def test_commitment_fields_set_by_hand_in_a_text_report_are_written(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    """A status, addressee or deadline set by hand in a report parsed from text reads back from the XML.
+
+    Before, write_xml wrote the text and the reader derived the commitments again: the edit was lost
+    without an error.  Now it is written as enrichments, and nothing else in the document changes.
+    """
+    v, xml = from_text
+    w = v.model_copy(deep=True)
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    w.commitments[2].to = "Buitenweg"
+    out = verslag.write_xml(w)
+    assert re.findall(rb"<\?verslag [^?]*\?>", out) == [
+        b'<?verslag toezegging status="withdrawn"?>', b'<?verslag toezegging to="Buitenweg"?>']
+    assert re.sub(rb"<\?verslag [^?]*\?>\r\n *", b"", out) == xml  # only the enrichments were added
+    r = verslag.read_xml(out)
+    assert verslag.compare(w, r) == []
+    assert (r.commitments[0].status, r.commitments[2].to) == (CommitmentStatus.WITHDRAWN, "Buitenweg")
+    assert verslag.write_xml(r) == out
+
+
+def test_derived_commitment_fields_of_a_text_report_are_refused(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    """A commitment's text comes from the chair's turn: changing only the commitment cannot be written."""
+    v, _xml = from_text
+    w = v.model_copy(deep=True)
+    w.commitments[1].text = "Iets anders."
+    with pytest.raises(verslag.RoundTripError, match=r"commitments\[1\]\.text cannot be written"):
+        verslag.write_xml(w)
+    w = v.model_copy(deep=True)
+    w.commitments.pop()
+    with pytest.raises(verslag.RoundTripError, match=r"^commitments cannot be written"):
+        verslag.write_xml(w)
+
+
 def test_escaping_in_a_new_document() -> None:
     v = verslag.Verslag(turns=[Turn(
         speaker=Speaker(label="De heer Bakker (D66)", name="Bakker", party="D66", role=Role.MEMBER, prefix="De heer"),
@@ -228,6 +263,20 @@ def test_generated_reports_survive_the_xml_round_trip(v: verslag.Verslag) -> Non
     w = verslag.read_xml(xml)
     assert verslag.compare(v, w) == []
     assert verslag.write_xml(w) == xml
+
+
+@settings(max_examples=max(25, _default_examples()))
+@given(strategies.verslagen(comma_offices=False, structure=False), st.data())
+def test_generated_reports_keep_a_commitment_status_set_by_hand(v: verslag.Verslag, data: st.DataObject) -> None:
+    """Any commitment's status set to any value reads back from the written XML."""
+    structure.analyze(v)
+    event("commitments" if v.commitments else "no commitments")
+    if not v.commitments:
+        return
+    i = data.draw(st.integers(0, len(v.commitments) - 1))
+    v.commitments[i].status = data.draw(st.sampled_from(list(CommitmentStatus)))
+    w = verslag.read_xml(verslag.write_xml(v))
+    assert verslag.compare(v, w) == []
 
 
 def test_label_led_report_edits(from_text: tuple[verslag.Verslag, bytes]) -> None:

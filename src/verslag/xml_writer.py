@@ -1208,9 +1208,36 @@ def document_element(v: Verslag) -> NewElement:
 
 
 def write_new(v: Verslag, style: DocumentStyle = OB_STYLE) -> bytes:
-    """A complete OB-style Kamerstuk document for ``v``, in ``style`` (the OB download's by default)."""
+    """A complete OB-style Kamerstuk document for ``v``, in ``style`` (the OB download's by default).
+
+    Commitments whose status, by, to, deadline or amendment were set by hand (they differ from what
+    reading the document derives) are written as ``<?verslag toezegging …?>`` enrichments, as on an
+    edited document that was read; any other difference in the commitments raises a
+    :class:`RoundTripError` naming the field.  Without commitments there is nothing to check.
+    """
     body = render_new(document_element(v), 0, style)
     text = (style.declaration + style.newline if style.declaration else "") + body
     if style.final_newline:
         text += style.newline or "\n"
-    return style.bom + text.encode(style.encoding, errors="xmlcharrefreplace")
+    data = style.bom + text.encode(style.encoding, errors="xmlcharrefreplace")
+    return _with_enrichments(v, data) if v.commitments else data
+
+
+def _with_enrichments(v: Verslag, data: bytes) -> bytes:
+    """``data`` with the commitment fields set by hand in ``v`` written as enrichments.
+
+    The written document is read back (what any reader of it derives); where its commitments are
+    those of ``v`` the bytes are returned as they are, else ``v``'s commitments go through the edit
+    path of a document that was read: enrichments for the enriched fields, a RoundTripError for the
+    rest (items added or removed, a text changed).
+    """
+    from verslag.xml_reader import read_xml
+
+    back = read_xml(data)
+    want = [c.model_dump() for c in v.commitments]
+    if [c.model_dump() for c in back.commitments] == want:
+        return data
+    binding = back._xml
+    assert isinstance(binding, XmlBinding)
+    back.commitments = [c.model_copy(deep=True) for c in v.commitments]
+    return _write_edited(back, binding)
