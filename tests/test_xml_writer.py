@@ -238,6 +238,51 @@ def test_derived_commitment_fields_of_a_text_report_are_refused(from_text: tuple
         verslag.write_xml(w)
 
 
+def test_a_commitment_edited_at_a_paragraph_the_same_write_edits(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    """An item's paragraph corrected and its status set in one go: both are written (two passes)."""
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    k = w.commitments[0].turns[0]
+    j = next(j for j, p in enumerate(w.turns[k].paragraphs) if "Binnen vier weken" in p)
+    w.turns[k].paragraphs[j] = w.turns[k].paragraphs[j].replace("Binnen vier weken", "Binnen vijf weken")
+    structure.analyze(w)
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    out = verslag.write_xml(w)
+    pi = b'<?verslag toezegging status="withdrawn"?>\r\n            '
+    assert out.replace(pi, b"", 1) == xml.replace(b"Binnen vier weken", b"Binnen vijf weken", 1)
+    r = verslag.read_xml(out)
+    assert verslag.compare(w, r) == []
+    assert r.commitments[0].status is CommitmentStatus.WITHDRAWN and "vijf weken" in r.commitments[0].text
+
+
+def test_a_commitment_edited_in_a_turn_the_same_write_adds(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    """The chair's closing turn removed and added again as a new turn, its first item withdrawn."""
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    k = w.commitments[0].turns[0]
+    old = w.turns.pop(k)
+    w.turns.insert(k, Turn(speaker=old.speaker.model_copy(), paragraphs=list(old.paragraphs)))
+    structure.analyze(w)
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    r = verslag.read_xml(verslag.write_xml(w))
+    assert verslag.compare(w, r) == []
+    assert r.commitments[0].status is CommitmentStatus.WITHDRAWN
+
+
+def test_a_commitment_whose_paragraph_has_no_element_is_refused(
+    from_text: tuple[verslag.Verslag, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second pass does not go round again: still no element for the paragraph → RoundTripError."""
+    from verslag import xml_writer
+
+    _v, xml = from_text
+    w = verslag.read_xml(xml)
+    w.commitments[0].status = CommitmentStatus.WITHDRAWN
+    monkeypatch.setattr(xml_writer._Writer, "_anchor_element", lambda self, a, turns: None)
+    with pytest.raises(verslag.RoundTripError, match=r"commitments\[0\] cannot be written.*not tied to an element"):
+        verslag.write_xml(w)
+
+
 def test_escaping_in_a_new_document() -> None:
     v = verslag.Verslag(turns=[Turn(
         speaker=Speaker(label="De heer Bakker (D66)", name="Bakker", party="D66", role=Role.MEMBER, prefix="De heer"),

@@ -150,7 +150,7 @@ def _edited_turns(v: Verslag, b: XmlBinding) -> list[int] | None:
     return out
 
 
-def _write_edited(v: Verslag, b: XmlBinding, force_render: bool = False) -> bytes:
+def _write_edited(v: Verslag, b: XmlBinding, force_render: bool = False, *, staged: bool = False) -> bytes:
     edited = _edited_turns(v, b)
     state = model_state(v)
     if not force_render and edited == [] and state == b.state:  # PERF: an unedited report is its input
@@ -160,8 +160,33 @@ def _write_edited(v: Verslag, b: XmlBinding, force_render: bool = False) -> byte
     w.check()
     w.turns()
     w.meta()
-    w.commitments()
+    try:
+        w.commitments()
+    except _NewAnchor as e:
+        if staged:  # read back, and still no element: the paragraph is not tied to one
+            raise w._err(f"commitments[{e.index}]", "its paragraph is not tied to an element of the document") from None
+        # A commitment edited at a paragraph this write adds: write everything else, read that
+        # back (the paragraph is then in the document), and put the enrichments in a second pass.
+        back = _read_back(w.doc.to_bytes(w.ed))
+        back.commitments = [c.model_copy(deep=True) for c in v.commitments]
+        assert isinstance(back._xml, XmlBinding)
+        return _write_edited(back, back._xml, staged=True)
     return w.doc.to_bytes(w.ed)
+
+
+class _NewAnchor(Exception):
+    """A commitment's enrichment would stand before a paragraph that the same write adds."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(index)
+        self.index = index  #: the first such commitment
+
+
+def _read_back(data: bytes) -> Verslag:
+    """What reading ``data`` gives (the second pass of a write that adds a commitment's paragraph)."""
+    from verslag.xml_reader import read_xml
+
+    return read_xml(data)
 
 
 class _Writer:
@@ -804,12 +829,12 @@ class _Writer:
                 raise self._err(f"commitments[{i}]", "it has no paragraph to stand at")
             n = 1 + anchors[:i].count(a)
             want.setdefault(a, {})[n] = self._enrichment(n, over)
-        for a in dict.fromkeys(x for x in anchors if x is not None):
-            idx = self._anchor_element(a, turns)
+        placed = {a: self._anchor_element(a, turns) for a in dict.fromkeys(x for x in anchors if x is not None)}
+        new = [a for a in want if placed[a] is None]
+        if new:  # before any edit is made: the caller writes in two passes
+            raise _NewAnchor(anchors.index(new[0]))
+        for a, idx in placed.items():
             if idx is None:
-                if a in want:
-                    raise self._err(f"commitments[{anchors.index(a)}]", "its paragraph is new; write and read the "
-                                    "report before editing the commitment")
                 continue
             here = dict(want.get(a, {}))
             for leaf in self._enrichments_before(idx):
@@ -1231,13 +1256,11 @@ def _with_enrichments(v: Verslag, data: bytes) -> bytes:
     path of a document that was read: enrichments for the enriched fields, a RoundTripError for the
     rest (items added or removed, a text changed).
     """
-    from verslag.xml_reader import read_xml
-
-    back = read_xml(data)
+    back = _read_back(data)
     want = [c.model_dump() for c in v.commitments]
     if [c.model_dump() for c in back.commitments] == want:
         return data
     binding = back._xml
     assert isinstance(binding, XmlBinding)
     back.commitments = [c.model_copy(deep=True) for c in v.commitments]
-    return _write_edited(back, binding)
+    return _write_edited(back, binding, staged=True)
