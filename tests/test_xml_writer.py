@@ -283,6 +283,65 @@ def test_a_commitment_whose_paragraph_has_no_element_is_refused(
         verslag.write_xml(w)
 
 
+@pytest.mark.parametrize(("what", "edit", "read_back"), [
+    ("a speaker's party", lambda v: setattr(v.turns[3].speaker, "party", "VVD"),
+     lambda r: (r.turns[3].speaker.party, r.turns[3].speaker.label) == ("VVD", "De heer Verhoeven (VVD)")),
+    ("the meeting date", lambda v: setattr(v.meta, "date", dt.date(2020, 3, 12)),
+     lambda r: r.meta.date == dt.date(2020, 3, 12)),
+    ("the chair", lambda v: setattr(v.meta, "chair", "Jansen"), lambda r: r.meta.chair == "Jansen"),
+    ("a commitment's deadline removed", lambda v: setattr(v.commitments[0], "deadline", None),
+     lambda r: r.commitments[0].deadline is None),
+])
+def test_edits_of_a_text_report_are_written(
+    from_text: tuple[verslag.Verslag, bytes], what: str, edit: Callable[[verslag.Verslag], None],
+    read_back: Callable[[verslag.Verslag], bool],
+) -> None:
+    """What the edit path of a read document can write, it writes for a report parsed from text too."""
+    v, xml = from_text
+    w = v.model_copy(deep=True)
+    edit(w)
+    out = verslag.write_xml(w)
+    assert out != xml, what
+    assert read_back(verslag.read_xml(out)), what
+
+
+@pytest.mark.parametrize(("field", "edit"), [
+    ("meta.clerk", lambda v: setattr(v.meta, "clerk", "Jansen")),
+    ("meta.members_present", lambda v: v.meta.members_present.append("Jansen")),
+    ("meta.start", lambda v: setattr(v.meta, "start", dt.time(10, 0))),
+    (r"suspensions\[0\]\.end", lambda v: setattr(v.suspensions[0], "end", dt.time(18, 0))),
+    (r"turns\[3\]\.phase", lambda v: setattr(v.turns[3], "phase", Phase.OPENING)),
+    (r"interruptions\[30\]", lambda v: v.interruptions.pop()),
+])
+def test_edits_of_a_text_report_that_cannot_be_written_raise(
+    from_text: tuple[verslag.Verslag, bytes], field: str, edit: Callable[[verslag.Verslag], None],
+) -> None:
+    """Before, these were written as the text said and read back different, without an error."""
+    v, _xml = from_text
+    w = v.model_copy(deep=True)
+    edit(w)
+    with pytest.raises(verslag.RoundTripError, match=f"^{field} cannot be written to OB XML"):
+        verslag.write_xml(w)
+
+
+def test_reports_without_a_binding_are_written_or_refused() -> None:
+    """A report read from XML, its binding gone (as from JSON): written as a new Kamerstuk that reads
+    back to it (the date in a <datumtekst> when no paragraph states it), or refused with the turn
+    that a label-led document cannot hold (a bare Handelingen <tekst> would join the turn before)."""
+    for name, ok in (("h-tk-20142015-33-13.xml", True), ("h-tk-20172018-50-1.xml", True),
+                     ("opendata/kst-24515-782.xml", True), ("h-tk-20172018-61-10.xml", False)):
+        v = verslag.Verslag.model_validate(verslag.read_xml((FIXTURES / name).read_bytes()).model_dump())
+        if not ok:
+            with pytest.raises(verslag.RoundTripError, match=r"^turns\[2\]\.speaker\.label cannot be written"):
+                verslag.write_xml(v)
+            continue
+        r = verslag.read_xml(verslag.write_xml(v))
+        assert [d for d in verslag.compare(v, r) if not d.startswith("meta.title: None")] == [], name
+        assert r.meta.date == v.meta.date, name
+        if name != "h-tk-20142015-33-13.xml":  # this item's XML states no date
+            assert v.meta.date is not None and f"<datum isodatum=\"{v.meta.date}\">".encode() in verslag.write_xml(v)
+
+
 def test_escaping_in_a_new_document() -> None:
     v = verslag.Verslag(turns=[Turn(
         speaker=Speaker(label="De heer Bakker (D66)", name="Bakker", party="D66", role=Role.MEMBER, prefix="De heer"),
@@ -322,6 +381,43 @@ def test_generated_reports_keep_a_commitment_status_set_by_hand(v: verslag.Versl
     v.commitments[i].status = data.draw(st.sampled_from(list(CommitmentStatus)))
     w = verslag.read_xml(verslag.write_xml(v))
     assert verslag.compare(v, w) == []
+
+
+def _first_member(v: verslag.Verslag) -> int | None:
+    return next((i for i, t in enumerate(v.turns) if t.speaker.party), None)
+
+
+#: Edits of a report not read from XML: (name, make it (False: nothing to edit), what reading back must show).
+EDITS: list[tuple[str, Callable[[verslag.Verslag], bool], Callable[[verslag.Verslag, verslag.Verslag], bool]]] = [
+    ("party", lambda v: (k := _first_member(v)) is not None and not setattr(v.turns[k].speaker, "party", "XYZ"),
+     lambda v, r: r.turns[_first_member(v) or 0].speaker.party == "XYZ"),
+    ("date", lambda v: v.meta.date is not None and not setattr(v.meta, "date", dt.date(2001, 2, 3)),
+     lambda _v, r: r.meta.date == dt.date(2001, 2, 3)),
+    ("clerk", lambda v: not setattr(v.meta, "clerk", "Jansen"), lambda _v, r: r.meta.clerk == "Jansen"),
+    ("status", lambda v: bool(v.commitments) and not setattr(v.commitments[-1], "status", CommitmentStatus.ADDED),
+     lambda _v, r: r.commitments[-1].status is CommitmentStatus.ADDED),
+    ("suspension", lambda v: bool(v.suspensions) and not setattr(v.suspensions[0], "end", dt.time(23, 59)),
+     lambda _v, r: r.suspensions[0].end == dt.time(23, 59)),
+]
+
+
+@settings(max_examples=max(25, _default_examples()))
+@given(strategies.verslagen(comma_offices=False, structure=False), st.sampled_from(EDITS))
+def test_an_edit_of_a_report_not_read_from_xml_is_written_or_refused(
+    v: verslag.Verslag, edit: tuple[str, Callable[[verslag.Verslag], bool], Callable[[verslag.Verslag, verslag.Verslag], bool]],
+) -> None:
+    """write_xml never gives a document that reads back without the edit: it writes it or raises."""
+    structure.analyze(v)
+    name, make, shows = edit
+    if not make(v):
+        return
+    try:
+        out = verslag.write_xml(v)
+    except verslag.RoundTripError:
+        event(f"{name}: refused")
+        return
+    event(f"{name}: written")
+    assert shows(v, verslag.read_xml(out)), name
 
 
 def test_label_led_report_edits(from_text: tuple[verslag.Verslag, bytes]) -> None:

@@ -57,7 +57,7 @@ from verslag.xml_tree import (
     unescape,
 )
 
-__all__ = ["OB_STYLE", "write_new", "write_xml"]
+__all__ = ["MADE_FROM_META", "NOT_CARRIED", "OB_STYLE", "STRUCTURE", "render_document", "write_new", "write_xml"]
 
 #: The serialization of zoek.officielebekendmakingen.nl: BOM, CRLF, 2-space indent, ``" />"``.
 OB_STYLE = DocumentStyle(
@@ -1193,6 +1193,21 @@ def _date_element(text: str) -> NewElement:
     ])
 
 
+def _date_line(v: Verslag, front: Sequence[str]) -> str | None:
+    """The ``<datumtekst>`` a new document needs for ``meta.date``: '8 februari 2018', or None.
+
+    None when the front matter states the date as the reader reads it (the front-matter rules give
+    it), or there is none; else (a report read from Handelingen, built by hand) the date goes in a
+    ``<datumtekst>`` as in a Kamerstuk, from which the reader takes it.
+    """
+    from verslag.grammar import parse_paragraphs
+
+    date = v.meta.date
+    if date is None or parse_paragraphs([(p, 0) for p in front]).meta.date == date:
+        return None
+    return _date_text(date)
+
+
 def document_element(v: Verslag) -> NewElement:
     """The whole ``<officiele-publicatie>`` of a report written fresh as a Kamerstuk."""
     meta = v.meta
@@ -1222,6 +1237,8 @@ def document_element(v: Verslag) -> NewElement:
     stuk.append(NewElement("titel", [], [_title(v)]))
     if vastgesteld:
         stuk.append(_date_element(vastgesteld))
+    elif (date_line := _date_line(v, front)) is not None:
+        stuk.append(_date_element(date_line))
     paragraphs = [*front, *_body_paragraphs(v)]
     tekst = NewElement("tekst", [("status", "goed")], [NewElement("al", [], [p] if p else []) for p in paragraphs])
     stuk.append(NewElement("algemeen", [], [NewElement("vrije-tekst", [], [tekst])]))
@@ -1235,32 +1252,87 @@ def document_element(v: Verslag) -> NewElement:
 def write_new(v: Verslag, style: DocumentStyle = OB_STYLE) -> bytes:
     """A complete OB-style Kamerstuk document for ``v``, in ``style`` (the OB download's by default).
 
-    Commitments whose status, by, to, deadline or amendment were set by hand (they differ from what
-    reading the document derives) are written as ``<?verslag toezegging …?>`` enrichments, as on an
-    edited document that was read; any other difference in the commitments raises a
-    :class:`RoundTripError` naming the field.  Without commitments there is nothing to check.
+    The document is made from the report's text (front-matter blocks, labels, paragraphs, event
+    lines), then read back, and whatever of ``v`` that reading does not give goes through the edit
+    path of a document that was read (:func:`_carry`): a speaker's party or a ``meta.date`` set by hand
+    is written, a commitment's status becomes an enrichment, and what OB XML cannot hold raises a
+    :class:`RoundTripError` naming the field.  So ``read_xml(write_xml(v))`` is ``v``, or write_xml
+    raises; it is never different without a word.
+
+    A report read from VLOS is converted, not carried: OB XML has no place for the meta VLOS keeps
+    in attributes, for the interruptions of its nesting or for phases found per debate, so the
+    document holds its text and reads back to what that text gives (docs/vlos.md).
     """
+    data = render_document(v, style)
+    return data if v.source_format == "vlos" else _carry(v, data)
+
+
+def render_document(v: Verslag, style: DocumentStyle = OB_STYLE) -> bytes:
+    """The new document for ``v`` as its text gives it, nothing read back (the first step of :func:`write_new`)."""
     body = render_new(document_element(v), 0, style)
     text = (style.declaration + style.newline if style.declaration else "") + body
     if style.final_newline:
         text += style.newline or "\n"
-    data = style.bom + text.encode(style.encoding, errors="xmlcharrefreplace")
-    return _with_enrichments(v, data) if v.commitments else data
+    return style.bom + text.encode(style.encoding, errors="xmlcharrefreplace")
 
 
-def _with_enrichments(v: Verslag, data: bytes) -> bytes:
-    """``data`` with the commitment fields set by hand in ``v`` written as enrichments.
+#: What a report that was not read from OB XML may hold and a new document does not, so the
+#: read-back's value stands: PDF page layout, text no turn took, the diagnostics of the first parse.
+NOT_CARRIED = ("furniture", "unparsed", "diagnostics", "source_format")
 
-    The written document is read back (what any reader of it derives); where its commitments are
-    those of ``v`` the bytes are returned as they are, else ``v``'s commitments go through the edit
-    path of a document that was read: enrichments for the enriched fields, a RoundTripError for the
-    rest (items added or removed, a text changed).
+#: Blocks that a report without any gets from its meta (the header paragraphs, 'Sluiting 19.24 uur.').
+MADE_FROM_META = ("front_matter", "closing")
+
+#: The structure the reader derives; a report without any (a hand-built one) gets the read-back's.
+STRUCTURE = ("interruptions", "commitments", "candidates")
+
+
+def _carry(v: Verslag, data: bytes) -> bytes:
+    """``data``, made from ``v``'s text, with the rest of ``v`` written into it through the edit path.
+
+    The document is read back; ``v`` (a copy) is tied to that reading turn by turn and sent through
+    :func:`_write_edited`, which returns ``data`` itself when the reading is ``v`` and otherwise makes
+    the edits or refuses them.  Structure is compared only when ``v`` has some (a report without
+    phases, interruptions or commitments gets what the reader derives).
     """
     back = _read_back(data)
-    want = [c.model_dump() for c in v.commitments]
-    if [c.model_dump() for c in back.commitments] == want:
-        return data
     binding = back._xml
     assert isinstance(binding, XmlBinding)
-    back.commitments = [c.model_copy(deep=True) for c in v.commitments]
-    return _write_edited(back, binding, staged=True)
+    target = v.model_copy(deep=True)
+    target._xml = None
+    for f in NOT_CARRIED:
+        setattr(target, f, getattr(back, f))
+    if v.meta.title is None and back.meta.title == _title(v):  # the <titel> a document must have
+        target.meta.title = back.meta.title
+    made: dict[str, list[str]] = {"front_matter": [], "closing": []}  # blocks the writer made from meta
+    if not any(VASTGESTELD_RE.match(b.text) for b in v.front_matter):
+        line = _date_line(v, _front_paragraphs(v)[0])
+        made["front_matter"] = [line] if line is not None else []
+    for f in MADE_FROM_META:
+        mine, read = getattr(v, f), getattr(back, f)
+        # the same blocks in another order: the writer puts a 'Vastgesteld …' line in <datumtekst>
+        if not mine or _read_as([*mine, *made[f]], read, any_order=True):
+            setattr(target, f, read)
+    if not any(t.phase is not None for t in v.turns) and not any(getattr(v, f) for f in STRUCTURE):
+        for t, b in zip(target.turns, back.turns, strict=False):
+            t.phase = b.phase
+        for f in STRUCTURE:
+            setattr(target, f, getattr(back, f))
+    if len(target.turns) == len(back.turns):
+        for t, b in zip(target.turns, back.turns, strict=True):
+            t.source_id = b.source_id
+            if t.paragraphs != b.paragraphs and _read_as(t.paragraphs, b.paragraphs):
+                t.paragraphs, t.paragraph_lines = list(b.paragraphs), list(b.paragraph_lines)
+    return _write_edited(target, binding, staged=True)
+
+
+def _cleaned(text: str) -> str:
+    """A text as reading it from XML gives it: characters XML cannot hold dropped, whitespace collapsed."""
+    return " ".join(INVALID_XML_CHAR_RE.sub("", text).split())
+
+
+def _read_as(mine: Sequence[Any], read: Sequence[Any], *, any_order: bool = False) -> bool:
+    """Whether texts (or blocks with a ``text``) read back as ``read`` by cleaning alone (empty ones go)."""
+    a = [c for x in mine if (c := _cleaned(x if isinstance(x, str) else x.text))]
+    b = [x if isinstance(x, str) else x.text for x in read]
+    return sorted(a) == sorted(b) if any_order else a == b
