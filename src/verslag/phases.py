@@ -76,6 +76,14 @@ SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}«\"'‘(–\d])")
 #: 'Ik zal u dat onderzoek toezenden. Dan de vraag over IPv6.' from 'vraag' back to 'Dan'.
 SENTENCE_BACK_RE = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
 
+#: A sentence end with the boundary after it (the boundary starts one character later):
+#: 'Ik zal u dat onderzoek toezenden. Dan de vraag over IPv6.' matches '. ' after 'toezenden'.
+SENTENCE_END_RE = regex.compile(r"[.!?…]\s+(?=[\p{Lu}«\"'‘(–\d])")
+
+#: The white space of a boundary, right after a sentence end: the ' ' before 'Dan' in
+#: 'Ik zal u dat onderzoek toezenden. Dan de vraag over IPv6.'
+SENTENCE_GAP_RE = regex.compile(r"\s+(?=[\p{Lu}«\"'‘(–\d])")
+
 #: The chair gives the floor.  'Het woord is aan de heer Amhaouch van de CDA-fractie.' /
 #: 'Dan kijken we naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties voor zijn beantwoording.' /
 #: 'Als laatste heeft mevrouw Buitenweg van de GroenLinksfractie het woord.' / 'Ik kijk naar de heer Van Otterloo' /
@@ -209,9 +217,28 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     # Searched within the line: a boundary never spans a line end, as sentences() splits lines first
     # (the lookbehind sees the newline before the line and the lookahead the one after it, and
     # neither is a character they accept).
-    back = SENTENCE_BACK_RE.search(text, start, pos + 1)
-    ahead = SENTENCE_SPLIT_RE.search(text, pos, stop)
-    return (back.end() if back else start, ahead.start() if ahead else stop)
+    # PERF: was SENTENCE_BACK_RE and SENTENCE_SPLIT_RE (a reverse search and a lookbehind at every
+    # character; 304 calls, ~1.3 ms of analyze on the fixture kst-26643-679).  Now the boundary ahead
+    # is found from its sentence end (SENTENCE_END_RE, no lookbehind: twice as fast), and the one
+    # behind by finding the last sentence end with str.rfind and testing the gap after it (~-0.3 ms
+    # per analyze).  Same boundaries: a boundary is an end character, all the white space after it,
+    # and a character the lookahead accepts (checked against the old patterns on random text).
+    ahead = SENTENCE_END_RE.search(text, max(pos - 1, start), stop)
+    return (_boundary_before(text, start, pos), ahead.start() + 1 if ahead else stop)
+
+
+def _boundary_before(text: str, start: int, pos: int) -> int:
+    """The end of the last sentence boundary in ``text[start:pos + 1]`` (``start`` if none)."""
+    hi = pos
+    while True:
+        p = max(text.rfind(".", start, hi), text.rfind("!", start, hi), text.rfind("?", start, hi),
+                text.rfind("…", start, hi))  # written out: a generator cost 20 %
+        if p < 0:
+            return start
+        gap = SENTENCE_GAP_RE.match(text, p + 1, pos + 1)
+        if gap is not None:
+            return gap.end()
+        hi = p  # an end character without a boundary ('o.a. de'): look further back
 
 
 @dataclass(frozen=True)
