@@ -8,7 +8,7 @@ simply gets fewer phases and no commitments.
 
 from __future__ import annotations
 
-from verslag.commitments import extract, find_candidates, link_candidates
+from verslag.commitments import _find_candidates, _link_candidates, extract
 from verslag.interruptions import find_interruptions
 from verslag.model import Diagnostic, Phase, Severity, Verslag
 from verslag.phases import plan_phases
@@ -43,9 +43,12 @@ def analyze(v: Verslag) -> None:
         t.phase = p
     if not keep:
         v.interruptions = find_interruptions(v, phases, people)
-    candidates = find_candidates(v)
+    # PERF: the keyword sentences of the bewindspersonen's turns, read once for both the candidates
+    # and their links (by turn index; the turns do not change in between).
+    split: dict[int, object] = {}
+    candidates = _find_candidates(v, split)
     commitments = extract(v, phases, people)
-    link_candidates(v, commitments, candidates)
+    _link_candidates(v, commitments, candidates, split)
     v.candidates = candidates
     v.commitments = commitments
     _diagnose(v, plan.government_first is not None, phases)
