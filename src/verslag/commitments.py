@@ -772,7 +772,7 @@ TOEZEG_ALSO_KEYS = (b"toe",)
 SEND_KEYS = (b"stuur", b"sturen", b"informe", b"zend", b"bericht", b"laten", b"hoogte", b"terug", b"rapporteren",
              b"toekomen", b"brief")
 SEND_MODAL_KEYS = (b"zal", b"zul", b"ga", b"wil", b"kom")
-SEND_DIRECT_KEYS = (b"stuur", b"sturen", b"informe", b"zend", b"bericht")
+SEND_DIRECT_KEYS = (b"stuur", b"sturen", b"informe", b"zend", b"bericht")  # all of them SEND_KEYS too
 RECEIVE_KEYS = (b"krijgt", b"zorg")
 WILLING_KEYS = (b"bereid",)
 #: A sentence without any of these cannot be a promise.
@@ -792,13 +792,19 @@ def _promise_score(sentence: str, low: bytes | None = None) -> float:
     # analyze); now a pattern runs only when the sentence holds the substrings every match of it
     # implies (~50 searches on the fixture).  The score is the same: first person, then the first
     # pattern in the order below that matches.
+    # PERF: the keyword tests cost more than FIRST_PERSON_RE on these short sentences, and 40 % of
+    # the keyword sentences are not in the first person: that test comes first now.  The direct
+    # verbs are all send verbs, so a sentence without a send verb skips both send tests.  The
+    # 159 keyword sentences of kst-26643-679: 1.71 ms -> 1.31 ms.  The same score (pure tests).
+    if not FIRST_PERSON_RE.search(sentence):
+        return 0.0
     if low is None:
         low = keytext(sentence)
     toezeg = _has(low, TOEZEG_KEYS) and _has(low, TOEZEG_ALSO_KEYS)
-    send = (_has(low, SEND_KEYS) and _has(low, SEND_MODAL_KEYS)) or _has(low, SEND_DIRECT_KEYS)
+    send = _has(low, SEND_KEYS) and (_has(low, SEND_MODAL_KEYS) or _has(low, SEND_DIRECT_KEYS))
     receive = _has(low, RECEIVE_KEYS)
     willing = _has(low, WILLING_KEYS)
-    if not (toezeg or send or receive or willing) or not FIRST_PERSON_RE.search(sentence):
+    if not (toezeg or send or receive or willing):
         return 0.0
     if toezeg and (m := PROMISE_TOEZEG_RE.search(sentence)):
         before = sentence[max(0, m.start() - 40) : m.end()]
