@@ -459,16 +459,22 @@ def find_list_start(v: Verslag, start: int = 0) -> int | None:
         t = turns[i]
         if t.speaker.role != Role.CHAIR:
             continue
-        sents = _sentences(t.text)
-        if any(TOEZEGGING_RE.search(s) and (NEGATED_LIST_RE.search(s) or EARLIER_LIST_RE.search(s)) for s in sents):
-            continue  # 'Er zijn geen toezeggingen gedaan.' / 'de openstaande toezeggingen'
-        formula = any(_is_formula(s) for s in sents)
+        # PERF: both tests of the sentences need TOEZEGGING_RE, so a turn without 'toezegging' is not
+        # split into sentences; and the cheap tail_is_short comes before the items are read (pure
+        # tests, same answer).  find_list_start: kst-26643-679 0.35 -> 0.13 ms, h-tk-20142015-33-13 0.105 -> 0.048 ms.
+        formula = False
+        if b"toezegging" in keytext(t.text):
+            sents = _sentences(t.text)
+            if any(TOEZEGGING_RE.search(s) and (NEGATED_LIST_RE.search(s) or EARLIER_LIST_RE.search(s))
+                   for s in sents):
+                continue  # 'Er zijn geen toezeggingen gedaan.' / 'de openstaande toezeggingen'
+            formula = any(_is_formula(s) for s in sents)
         if formula:
             later = [turns[k].paragraphs for k in range(i + 1, min(n, i + 1 + LIST_ITEMS_WITHIN))
                      if turns[k].speaker.role == Role.CHAIR]
-            if (_items_after_formula(t.paragraphs) or any(_has_items(p) for p in later)) and tail_is_short(i):
+            if tail_is_short(i) and (_items_after_formula(t.paragraphs) or any(_has_items(p) for p in later)):
                 return i
-        elif _has_items(t.paragraphs) and tail_is_short(i):
+        elif tail_is_short(i) and _has_items(t.paragraphs):
             items = [x for kind, x in split_items(t.paragraphs) if kind == "item"]
             if any(ITEM_FORM_RE.match(_clean_item(x)) or KAMER_OR_LETTER_RE.search(x) for x in items):
                 return i
