@@ -186,7 +186,9 @@ def _chair_flags(turns: Sequence[Turn], chairs: Sequence[int], speaker: str, peo
             announced = True
             if NEW_INTERRUPTION_RE.search(text):
                 new = True
-        if any(m.resolution is not None and _same(m.resolution.name, speaker) for m in people.find(text)):
+        # PERF: the mentions are read only while they can still tell (people.find is pure).
+        if not announced and any(m.resolution is not None and _same(m.resolution.name, speaker)
+                                 for m in people.find(text)):
             announced = True
     return announced, new
 
