@@ -324,6 +324,19 @@ def test_edits_of_a_text_report_that_cannot_be_written_raise(
         verslag.write_xml(w)
 
 
+def test_a_refused_text_report_names_the_way_out(from_text: tuple[verslag.Verslag, bytes]) -> None:
+    """The error says the difference comes from the text and how to write the text unchecked."""
+    from verslag import xml_writer
+
+    v, xml = from_text
+    w = v.model_copy(deep=True)
+    w.meta.date = None  # the intro paragraph still states 11 maart 2020
+    with pytest.raises(verslag.RoundTripError, match=r"^meta\.date cannot be written .*render_document writes the text"):
+        verslag.write_xml(w)
+    assert xml_writer.render_document(w) == xml  # the text's document, unchecked
+    assert xml_writer.render_document(v) == xml == verslag.write_xml(v)
+
+
 def test_reports_without_a_binding_are_written_or_refused() -> None:
     """A report read from XML, its binding gone (as from JSON): written as a new Kamerstuk that reads
     back to it (the date in a <datumtekst> when no paragraph states it), or refused with the turn

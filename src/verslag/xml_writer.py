@@ -1323,7 +1323,15 @@ def _carry(v: Verslag, data: bytes) -> bytes:
             t.source_id = b.source_id
             if t.paragraphs != b.paragraphs and _read_as(t.paragraphs, b.paragraphs):
                 t.paragraphs, t.paragraph_lines = list(b.paragraphs), list(b.paragraph_lines)
-    return _write_edited(target, binding, staged=True)
+    try:
+        return _write_edited(target, binding, staged=True)
+    except RoundTripError as e:  # say where the difference comes from, and the way out
+        raise RoundTripError(
+            f"{e.message} (the document made from the report's text reads back otherwise here: an edit "
+            "the text does not show, or text the XML reading takes differently; "
+            "verslag.xml_writer.render_document writes the text unchecked)",
+            line=e.line, column=e.column, found=e.found, expected=e.expected,
+        ) from None
 
 
 def _cleaned(text: str) -> str:
