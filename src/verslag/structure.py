@@ -39,12 +39,8 @@ def analyze(v: Verslag) -> None:
     people = roster(v)
     plan = plan_phases(v, people)
     phases = plan.phases(len(v.turns))
-    # PERF: Turn validates each assignment (validate_assignment=True), ~1 µs a turn: 0.19 ms of
-    # analyze on kst-26643-679 (174 turns), 4 % on h-tk-20142015-33-13.  A Phase from the plan is
-    # valid as it is, so it is stored as the assignment stores it: the value and the field marked set.
     for t, p in zip(v.turns, phases, strict=True):
-        t.__dict__["phase"] = p
-        t.__pydantic_fields_set__.add("phase")
+        t.phase = p
     if not keep:
         v.interruptions = find_interruptions(v, phases, people)
     # PERF: the keyword sentences of the bewindspersonen's turns, read once for both the candidates
