@@ -321,3 +321,49 @@ def test_a_hand_over_that_is_declined_gives_nobody_the_floor():
     both = "Ik geef het woord aan de heer Pechtold. Hij ziet ervan af. Dan is het woord aan de heer Verheijen."
     assert floor_targets(both, people).names == ("Verheijen",)
     assert floor_targets("Ik geef het woord aan de heer Pechtold.", people).names == ("Pechtold",)
+
+
+# --- the fast sentence boundaries equal their one-pattern definitions ---------------------------
+
+#: Pieces of text where sentence boundaries are decided: ends, white space, what may follow.
+SENTENCE_PIECES = st.sampled_from([
+    ".", "!", "?", "…", " ", "  ", "\n", "\t", "\u00a0", "o.a.", "Dan", "de", "«", '"', "'", "‘", "(", "–", "1",
+    "Ik zal dat doen", "É", "x", "\u2003",
+])
+
+
+def _sentences_by_split(text: str) -> list[str]:
+    from verslag.phases import SENTENCE_SPLIT_RE
+
+    return [s.strip() for para in text.split("\n") for s in SENTENCE_SPLIT_RE.split(para) if s.strip()]
+
+
+def _span_by_patterns(text: str, pos: int) -> tuple[int, int]:
+    from verslag.phases import SENTENCE_BACK_RE, SENTENCE_SPLIT_RE
+
+    start = text.rfind("\n", 0, pos) + 1
+    stop = text.find("\n", pos)
+    stop = len(text) if stop < 0 else stop
+    back = SENTENCE_BACK_RE.search(text, start, pos + 1)
+    ahead = SENTENCE_SPLIT_RE.search(text, pos, stop)
+    return (back.end() if back else start, ahead.start() if ahead else stop)
+
+
+@given(st.lists(SENTENCE_PIECES, max_size=16).map("".join))
+def test_sentences_are_the_split_at_sentence_split_re(text: str) -> None:
+    """phases.sentences finds boundaries from their end character; the lookbehind split is the definition."""
+    from verslag.phases import sentences
+
+    assert sentences(text) == _sentences_by_split(text)
+
+
+@given(st.lists(SENTENCE_PIECES, min_size=1, max_size=16).map("".join), st.integers(0, 200))
+def test_sentence_span_is_the_search_with_the_boundary_patterns(text: str, k: int) -> None:
+    """phases.sentence_span at any non-space position equals the reverse and forward pattern searches."""
+    from verslag.phases import sentence_span
+
+    positions = [i for i, c in enumerate(text) if not c.isspace()]
+    if not positions:
+        return
+    pos = positions[k % len(positions)]
+    assert sentence_span(text, pos) == _span_by_patterns(text, pos)
