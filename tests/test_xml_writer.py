@@ -337,6 +337,20 @@ def test_a_refused_text_report_names_the_way_out(from_text: tuple[verslag.Versla
     assert xml_writer.render_document(v) == xml == verslag.write_xml(v)
 
 
+def test_hand_built_reports_are_written_with_what_every_reader_fills_in() -> None:
+    """A report with meta and no header blocks: the header is written from meta, and what reading it
+    adds to an empty field (the year from the date, the committee of 'De vaste commissie heeft …')
+    is no reason to refuse; a suspension before the first turn, which reads as front matter, is."""
+    from verslag.model import Meta, Suspension
+
+    v = verslag.Verslag(meta=Meta(date=dt.date(2020, 1, 2), chair="Diks"))
+    r = verslag.read_xml(verslag.write_xml(v))
+    assert (r.meta.date, r.meta.chair, r.meta.year) == (dt.date(2020, 1, 2), "Diks", "2019-2020")
+    v = verslag.Verslag(suspensions=[Suspension(text="De vergadering wordt geschorst.", after_turn=-1)])
+    with pytest.raises(verslag.RoundTripError, match=r"^suspensions\[0\]\.after_turn cannot be written.*front matter"):
+        verslag.write_xml(v)
+
+
 def test_reports_without_a_binding_are_written_or_refused() -> None:
     """A report read from XML, its binding gone (as from JSON): written as a new Kamerstuk that reads
     back to it (the date in a <datumtekst> when no paragraph states it), or refused with the turn

@@ -460,9 +460,11 @@ class _Writer:
 
     def _event_after(self, name: str, j: int) -> int:
         after = int(self.now[name][j]["after_turn"])
-        if not -1 <= after < len(self.v.turns):
-            raise self._err(f"{name}[{j}].after_turn", "it names no turn", found=str(after),
-                            expected=f"-1 to {len(self.v.turns) - 1}")
+        if not 0 <= after < len(self.v.turns):
+            # before the first turn (-1) the line is front matter when read, not an event
+            why = "before the first turn it reads as front matter" if after == -1 else "it names no turn"
+            raise self._err(f"{name}[{j}].after_turn", why, found=str(after),
+                            expected=f"0 to {len(self.v.turns) - 1}")
         return after
 
     def _event_text(self, name: str, j: int) -> str:
@@ -1298,12 +1300,21 @@ def _carry(v: Verslag, data: bytes) -> bytes:
     back = _read_back(data)
     binding = back._xml
     assert isinstance(binding, XmlBinding)
+    from verslag.grammar import meta_fallbacks
+
     target = v.model_copy(deep=True)
     target._xml = None
+    meta_fallbacks(target.meta)  # what every reader fills in (the year from the date)
     for f in NOT_CARRIED:
         setattr(target, f, getattr(back, f))
     if v.meta.title is None and back.meta.title == _title(v):  # the <titel> a document must have
         target.meta.title = back.meta.title
+    if not v.front_matter:
+        # the header was written from meta in the printed wording, which says more than an empty
+        # field ('De vaste commissie heeft op …' without committees reads back 'vaste commissie')
+        for name in Meta.model_fields:
+            if getattr(target.meta, name) in (None, []):
+                setattr(target.meta, name, getattr(back.meta, name))
     made: dict[str, list[str]] = {"front_matter": [], "closing": []}  # blocks the writer made from meta
     if not any(VASTGESTELD_RE.match(b.text) for b in v.front_matter):
         line = _date_line(v, _front_paragraphs(v)[0])
