@@ -1315,14 +1315,13 @@ def _carry(v: Verslag, data: bytes) -> bytes:
         for name in Meta.model_fields:
             if getattr(target.meta, name) in (None, []):
                 setattr(target.meta, name, getattr(back.meta, name))
-    made: dict[str, list[str]] = {"front_matter": [], "closing": []}  # blocks the writer made from meta
-    if not any(VASTGESTELD_RE.match(b.text) for b in v.front_matter):
-        line = _date_line(v, _front_paragraphs(v)[0])
-        made["front_matter"] = [line] if line is not None else []
+    # the date line the writer puts in a <datumtekst> when no paragraph states the date (_date_line)
+    # reads back as one more header block
+    extra = {"front_matter": [_date_text(v.meta.date)] if v.meta.date is not None else [], "closing": []}
     for f in MADE_FROM_META:
         mine, read = getattr(v, f), getattr(back, f)
         # the same blocks in another order: the writer puts a 'Vastgesteld …' line in <datumtekst>
-        if not mine or _read_as([*mine, *made[f]], read, any_order=True):
+        if not mine or _read_as(mine, read, any_order=True) or _read_as([*mine, *extra[f]], read, any_order=True):
             setattr(target, f, read)
     if not any(t.phase is not None for t in v.turns) and not any(getattr(v, f) for f in STRUCTURE):
         for t, b in zip(target.turns, back.turns, strict=False):
