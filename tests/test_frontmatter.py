@@ -1,4 +1,4 @@
-"""Front-matter helpers: the fast two-step reading of the members-present paragraph."""
+"""Front-matter helpers: the fast two-step reading of the members-present paragraph, and the fast whitespace collapse."""
 
 from __future__ import annotations
 
@@ -53,3 +53,12 @@ def test_others_start_is_the_search_of_aanwezig_others_re(text: str, start: int)
     start = min(start, len(text))
     m = AANWEZIG_OTHERS_RE.search(text, start)
     assert _others_start(text, start) == (None if m is None else (m.start(), m.start("others")))
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "É", " ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f",
+                                          "\u00a0", "\u200a", "\u2003", "\u3000", "\u200b", "."]), max_size=30))
+def test_squash_is_split_and_join(text: str) -> None:
+    """layout.squash, the one whitespace collapse of the readers and the analysis, is ' '.join(text.split())."""
+    from verslag.layout import squash
+
+    assert squash(text) == " ".join(text.split())

@@ -31,6 +31,7 @@ import regex
 from rapidfuzz import fuzz
 
 from verslag.deadlines import parse_deadline
+from verslag.layout import squash as _squash
 from verslag.model import (
     Commitment,
     CommitmentCandidate,
@@ -271,10 +272,6 @@ STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split()) | frozenset(_DEADL
 
 
 # -- small helpers --------------------------------------------------------------------------------
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())
 
 
 _sentences = sentences
