@@ -339,12 +339,15 @@ def _sentences_by_split(text: str) -> list[str]:
 
 
 def _span_by_patterns(text: str, pos: int) -> tuple[int, int]:
-    from verslag.phases import SENTENCE_BACK_RE, SENTENCE_SPLIT_RE
+    import regex
 
+    from verslag.phases import SENTENCE_SPLIT_RE
+
+    back_re = regex.compile(SENTENCE_SPLIT_RE.pattern, regex.REVERSE)
     start = text.rfind("\n", 0, pos) + 1
     stop = text.find("\n", pos)
     stop = len(text) if stop < 0 else stop
-    back = SENTENCE_BACK_RE.search(text, start, pos + 1)
+    back = back_re.search(text, start, pos + 1)
     ahead = SENTENCE_SPLIT_RE.search(text, pos, stop)
     return (back.end() if back else start, ahead.start() if ahead else stop)
 
