@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verslag.errors import RoundTripError
+from verslag.grammar import meta_fallbacks
 from verslag.layout import PARAGRAPH_END
 from verslag.model import Meta, Role, Speaker, Turn, Verslag
 from verslag.patterns import CHAIR_CHANGE_RE, LABEL_RE, VASTGESTELD_RE
@@ -1300,8 +1301,6 @@ def _carry(v: Verslag, data: bytes) -> bytes:
     back = _read_back(data)
     binding = back._xml
     assert isinstance(binding, XmlBinding)
-    from verslag.grammar import meta_fallbacks
-
     target = v.model_copy(deep=True)
     target._xml = None
     meta_fallbacks(target.meta)  # what every reader fills in (the year from the date)
